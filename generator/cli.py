@@ -1,0 +1,151 @@
+"""Command line: parse arguments, call the pipeline, print, set the exit code.
+
+Exit codes: 0 no error; 1 errors found (warnings too with --strict);
+2 the command could not run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from generator.findings import Finding, Severity
+from generator.model.community import COMMUNITIES_DIR
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed without a traceback, exit 2."""
+
+
+def project_root(start: Path | None = None) -> Path:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / COMMUNITIES_DIR).is_dir() or (folder / "mkdocs.yml").is_file():
+            return folder
+    return here
+
+
+def slugs_for(paths: tuple[str, ...], root: Path) -> list[str] | None:
+    if not paths:
+        return None
+    slugs: list[str] = []
+    base = (root / COMMUNITIES_DIR).resolve()
+    for raw in paths:
+        path = Path(raw).resolve()
+        if path == root or path == base:
+            return None
+        try:
+            relative = path.relative_to(base)
+        except ValueError:
+            raise CliError(f"“{raw}”不在 {COMMUNITIES_DIR}/ 文件夹里") from None
+        if not path.exists():
+            raise CliError(f"找不到“{raw}”")
+        slugs.append(relative.parts[0])
+    return list(dict.fromkeys(slugs))
+
+
+def parse_date(_ctx: Any, _param: Any, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"“{value}”不是日期，格式为 YYYY-MM-DD") from None
+
+
+AS_OF = click.option("--as-of", callback=parse_date, metavar="YYYY-MM-DD",
+                     help="状态计算的基准日期（默认取 SOURCE_DATE_EPOCH，否则为今天）。")
+
+
+def guarded(func: Callable[..., int]) -> Callable[..., None]:
+    """Run a command; a fixable problem or an internal bug exits 2 with a Chinese message."""
+
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = func(*args, **kwargs)
+        except CliError as exc:
+            click.echo(f"gongshi: 错误：{exc}", err=True)
+            code = 2
+        except KeyboardInterrupt:
+            click.echo("gongshi: 已中断，没有写出任何内容。", err=True)
+            code = 2
+        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback for staff
+            if os.environ.get("GONGSHI_DEBUG"):
+                traceback.print_exc()
+            click.echo(f"gongshi: 内部错误（{type(exc).__name__}: {exc}）。请把这条信息和数据文件发给技术支持；"
+                       "设置环境变量 GONGSHI_DEBUG=1 可看到详细信息。", err=True)
+            code = 2
+        sys.exit(code)
+
+    run.__name__ = func.__name__
+    run.__doc__ = func.__doc__
+    return run
+
+
+@click.group(context_settings=CONTEXT, help="gongshi（公示）：把社区公示数据检查后生成网站和海报。\n\n"
+             "示例：gongshi validate 检查全部社区；gongshi build 生成网站到 site/。")
+@click.version_option(package_name="gongshi", message="gongshi %(version)s")
+def main() -> None:
+    pass
+
+
+def summarise(findings: list[Finding], names: dict[str, str]) -> list[str]:
+    lines = []
+    for slug in sorted({f.community for f in findings if f.community} | set(names)):
+        own = [f for f in findings if f.community == slug]
+        counts = {s: sum(1 for f in own if f.severity is s) for s in Severity}
+        lines.append(f"{names.get(slug, slug)}（{slug}）：错误 {counts[Severity.ERROR]}，"
+                     f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}")
+    return lines
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式：text（逐行）或 json。")
+@click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束。")
+@click.option("--show-info", is_flag=True, help="同时列出“提示”级别的信息。")
+@AS_OF
+@guarded
+def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, as_of: date | None) -> int:
+    """检查社区数据是否符合所遵循的标准和完整性要求。
+
+    \b
+    示例：
+      gongshi validate                       检查 communities/ 下全部社区
+      gongshi validate communities/oujiang   只检查一个社区
+      gongshi validate --format json         输出 JSON，供其他程序读取
+    退出码：0 没有错误；1 有错误（加 --strict 时警告也算）；2 无法运行。
+    """
+    from generator.pipeline import validate as run_validation
+
+    root = project_root()
+    result = run_validation(root, as_of, slugs_for(paths, root))
+    findings = result.findings.sorted()
+    names = {slug: c.name for slug, c in result.city.communities.items()}
+    if fmt == "json":
+        click.echo(json.dumps({"as_of": result.as_of.isoformat(), "findings": [f.to_json() for f in findings],
+                               "summary": summarise(findings, names)}, ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            if finding.severity is Severity.INFO and not show_info:
+                continue
+            click.echo(finding.format())
+        click.echo(f"状态截至 {result.as_of.isoformat()}")
+        for line in summarise(findings, names):
+            click.echo(line)
+    failing = {Severity.ERROR} | ({Severity.WARNING} if strict else set())
+    return 1 if any(f.severity in failing for f in findings) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

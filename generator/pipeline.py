@@ -1,0 +1,52 @@
+"""load -> model -> rules: the validated city every renderer reads."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from generator.figures import Figures, compute_figures
+from generator.findings import Finding, Findings
+from generator.model.community import City, load_city
+from generator.rules import Assessment, Context, run_rules
+
+
+def reference_date(as_of: date | None = None) -> date:
+    """The build's one reference date: --as-of, else SOURCE_DATE_EPOCH, else today (decisions 4)."""
+    if as_of is not None:
+        return as_of
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+@dataclass
+class Validated:
+    city: City
+    as_of: date
+    figures: dict[str, Figures] = field(default_factory=dict)
+    assessments: dict[str, list[Assessment]] = field(default_factory=dict)
+    findings: Findings = field(default_factory=Findings)
+
+    def blocking(self) -> list[Finding]:
+        return self.findings.blocking
+
+
+def validate(root: Path, as_of: date | None = None, only: list[str] | None = None) -> Validated:
+    as_of = reference_date(as_of)
+    city = load_city(root, only)
+    result = Validated(city=city, as_of=as_of)
+    result.findings.extend(city.findings)
+    for slug, community in city.communities.items():
+        result.findings.extend(community.findings)
+        if not community.loaded:
+            continue
+        figures = compute_figures(community)
+        result.figures[slug] = figures
+        assessments, findings = run_rules(Context(community, city, as_of, figures))
+        result.assessments[slug] = assessments
+        result.findings.extend(findings)
+    return result

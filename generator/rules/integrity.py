@@ -1,0 +1,3 @@
+"""Rules of profile `integrity`."""
+
+from __future__ import annotations

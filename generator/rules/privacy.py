@@ -1,0 +1,3 @@
+"""Rules of profile `privacy`."""
+
+from __future__ import annotations

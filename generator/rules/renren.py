@@ -1,0 +1,3 @@
+"""Rules of profile `renren`."""
+
+from __future__ import annotations
