@@ -147,5 +147,82 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, as
     return 1 if any(f.severity in failing for f in findings) else 0
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(file_okay=False))
+@guarded
+def schema(folder: str) -> int:
+    """导出每种数据文件的 JSON Schema（编辑器自动补全用）。
+
+    \b
+    示例：
+      gongshi schema schemas/
+    """
+    from generator.model.schema_export import write_schemas
+
+    for path in write_schemas(Path(folder)):
+        click.echo(str(path))
+    return 0
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--site-dir", default="site", show_default=True, help="输出目录。")
+@click.option("--size", "sizes", multiple=True, type=click.Choice(["A4", "A3"]), default=("A4",),
+              show_default=True, help="海报纸张大小，可重复。")
+@click.option("--no-posters", is_flag=True, help="只生成网站，不生成海报。")
+@AS_OF
+@guarded
+def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date | None) -> int:
+    """检查数据，生成网站和海报到 site/。
+
+    有阻止发布的错误（格式错误、账目不平、隐私信息等）时不发布，上一次的 site/ 原样保留。
+
+    \b
+    示例：
+      gongshi build
+      gongshi build --as-of 2026-11-23 --size A4 --size A3
+    """
+    from generator.pipeline import reference_date
+    from generator.publish import BuildFailed, BuildOptions, publish
+
+    root = project_root()
+    options = BuildOptions(root=root, site_dir=root / site_dir, as_of=reference_date(as_of),
+                           posters=not no_posters, sizes=tuple(sizes))
+    try:
+        with Progress("生成海报") as progress:
+            validated = publish(options, progress=progress.update)
+    except BuildFailed as failed:
+        for finding in failed.findings:
+            click.echo(finding.format())
+        click.echo(f"未发布：{len(failed.findings)} 个错误需要先改正；{site_dir}/ 保持上一次的内容。", err=True)
+        return 1
+    unmet = [f for f in validated.findings if not f.blocking and f.clause]
+    click.echo(f"已发布到 {site_dir}/（状态截至 {options.as_of.isoformat()}，"
+               f"{len(validated.city.published())} 个社区）。")
+    if unmet:
+        click.echo(f"另有 {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开；运行 gongshi validate 查看。")
+    return 0
+
+
+class Progress:
+    """A progress bar on stderr for long jobs; silent when nothing is reported."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

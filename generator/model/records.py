@@ -23,8 +23,10 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9\-]*$"
 
 
 def IdField(title: str = "编号") -> Field:
+    # YAML reads `id: 2025` as a number; the model turns it into text, the schema allows both.
     return T(title, "记录的固定编号，会成为网址的一部分，发布后不要修改；只用字母、数字和“-”",
-             pattern=ID_PATTERN, max_length=40)
+             pattern=ID_PATTERN, max_length=40,
+             json_schema_extra={"type": ["string", "integer"]})
 
 
 # ================================================================ community.yml

@@ -104,7 +104,7 @@ class Amount:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
-        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _AMOUNT.pattern}],
+        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _ecma(_AMOUNT.pattern)}],
                 "description": "金额，按公布原样书写：1234.50（元）、“12.35万元”、“约 3000 元”、“1万余元”",
                 "examples": [1234.5, "12.35万元", "约 3000 元"]}
 
@@ -190,12 +190,17 @@ class Period:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
-        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _PERIOD.pattern},
+        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _ecma(_PERIOD.pattern)},
                           {"type": "object", "properties": {"start": {"type": "string", "format": "date"},
                                                             "end": {"type": "string", "format": "date"},
                                                             "label": {"type": "string"}},
                            "required": ["end"], "additionalProperties": False}],
                 "description": "期间：2025（年度）、2025-Q1（季度）、2025-H1（半年）、2025-03（月），或 {start, end}"}
+
+
+def _ecma(pattern: str) -> str:
+    """JSON Schema patterns are ECMA-262: no Python-style named groups."""
+    return re.sub(r"\(\?P<\w+>", "(", pattern)
 
 
 def _month_end(year: int, month: int) -> date:

@@ -1,0 +1,74 @@
+"""The main job: validate, build the site and the posters into a temporary
+folder beside `site/`, and swap it in only when everything succeeded, so a
+failed build never costs the last good site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from generator.findings import Finding
+
+
+class BuildFailed(Exception):
+    """The data is not fit to publish; carries the blocking findings."""
+
+    def __init__(self, findings: list[Finding], message: str = "") -> None:
+        super().__init__(message or f"{len(findings)} 个错误阻止了发布")
+        self.findings = findings
+
+
+@dataclass
+class BuildOptions:
+    root: Path
+    site_dir: Path
+    as_of: date
+    posters: bool = True
+    sizes: tuple[str, ...] = ("A4",)
+    only: list[str] | None = None
+
+
+Progress = Callable[[int, int], None]
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` with `staging` using renames on the same filesystem."""
+    old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(options: BuildOptions, progress: Progress | None = None):
+    """Build everything into a staging folder, then swap it in. Returns the Validated city."""
+    from generator.site.build import build_site
+
+    staging = options.site_dir.with_name(f".{options.site_dir.name}-new-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        validated = build_site(options.root, staging, options.as_of)
+        if options.posters:
+            _render_posters(validated, options, staging, progress)
+        swap_in(staging, options.site_dir)
+        return validated
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: Progress | None) -> None:
+    from generator.posters.plan import poster_plan
+    from generator.posters.render import render_posters
+    from generator.site.config import site_url
+
+    specs = poster_plan(validated, site_url(options.root), options.sizes, options.only)
+    render_posters(validated, specs, out_dir, progress=progress)
