@@ -148,6 +148,41 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, as
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("slug")
+@click.option("--profile", type=click.Choice(["xingfuli", "renren"]), required=True,
+              help="遵循的标准：xingfuli（温州共享社·幸福里）或 renren（常州人人社区）。")
+@click.option("--kind", type=click.Choice(["社区", "小区", "村"]), required=True, help="类型。")
+@click.option("--old-estate", is_flag=True, help="老旧小区。")
+@click.option("--parent", metavar="SLUG", help="小区所属社区的文件夹名。")
+@guarded
+def new(slug: str, profile: str, kind: str, old_estate: bool, parent: str | None) -> int:
+    """新建一个社区的数据文件夹，每个文件都带中文示例和说明。
+
+    新社区是草稿（draft: true）：会被检查，但在改成 false 之前不会发布。
+
+    \b
+    示例：
+      gongshi new wangjiang --profile xingfuli --kind 社区
+      gongshi new lihua --profile xingfuli --kind 小区 --old-estate --parent wangjiang
+    """
+    from generator.scaffold import ScaffoldError, new_community
+    from generator.config import site_url
+
+    root = project_root()
+    try:
+        written = new_community(root, slug, profile, kind, old_estate, parent,
+                                schema_base=site_url(root) + "schemas/")
+    except ScaffoldError as exc:
+        raise CliError(str(exc)) from None
+    for path in written:
+        click.echo(f"已创建 {path.relative_to(root)}")
+    click.echo(f"\n下一步：\n  1. 打开 communities/{slug}/community.yml，填写带“# 填写：”的内容（名称、地区、人口、联系方式）；"
+               f"\n  2. 运行 gongshi validate communities/{slug}，按提示补全其他文件；"
+               f"\n  3. 全部无误后把 draft 改成 false，再运行 gongshi build。")
+    return 0
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("folder", type=click.Path(file_okay=False))
 @guarded
 def schema(folder: str) -> int:

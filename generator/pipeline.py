@@ -32,7 +32,9 @@ class Validated:
     findings: Findings = field(default_factory=Findings)
 
     def blocking(self) -> list[Finding]:
-        return self.findings.blocking
+        """Findings that stop publishing: blocking ones outside draft communities."""
+        drafts = {slug for slug, c in self.city.communities.items() if c.is_draft}
+        return [f for f in self.findings.blocking if f.community not in drafts]
 
 
 def validate(root: Path, as_of: date | None = None, only: list[str] | None = None) -> Validated:

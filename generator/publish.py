@@ -68,7 +68,7 @@ def publish(options: BuildOptions, progress: Progress | None = None):
 def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: Progress | None) -> None:
     from generator.posters.plan import poster_plan
     from generator.posters.render import render_posters
-    from generator.site.config import site_url
+    from generator.config import site_url
 
     specs = poster_plan(validated, site_url(options.root), options.sizes, options.only)
     render_posters(validated, specs, out_dir, progress=progress)

@@ -41,6 +41,15 @@ class Community:
         return self.profile is not None and not any(f.blocking for f in self.findings)
 
     @property
+    def is_draft(self) -> bool:
+        """Drafts are validated but never published (decisions 2). Read from the raw
+        file too, so a scaffold whose profile is still incomplete counts as a draft."""
+        if self.profile is not None:
+            return self.profile.draft
+        doc = self.docs.get(PROFILE_FILE)
+        return bool(doc and isinstance(doc.data, dict) and doc.data.get("draft") is True)
+
+    @property
     def profiles(self) -> tuple[str, ...]:
         return tuple(self.profile.profiles) if self.profile else ()
 
@@ -121,7 +130,7 @@ class City:
     findings: list[Finding] = field(default_factory=list)
 
     def published(self) -> list[Community]:
-        return [c for c in self.communities.values() if c.profile is not None and not c.profile.draft]
+        return [c for c in self.communities.values() if c.profile is not None and not c.is_draft]
 
 
 def community_folders(root: Path) -> list[Path]:
