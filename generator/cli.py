@@ -114,9 +114,11 @@ def summarise(findings: list[Finding], names: dict[str, str]) -> list[str]:
               help="输出格式：text（逐行）或 json。")
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束。")
 @click.option("--show-info", is_flag=True, help="同时列出“提示”级别的信息。")
+@click.option("--changed", metavar="REF", help="只检查自 git 提交 REF（如 origin/main）以来改动过的社区。")
 @AS_OF
 @guarded
-def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, as_of: date | None) -> int:
+def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, changed: str | None,
+             as_of: date | None) -> int:
     """检查社区数据是否符合所遵循的标准和完整性要求。
 
     \b
@@ -124,12 +126,25 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, as
       gongshi validate                       检查 communities/ 下全部社区
       gongshi validate communities/oujiang   只检查一个社区
       gongshi validate --format json         输出 JSON，供其他程序读取
+      gongshi validate --changed origin/main 只检查改动过的社区
     退出码：0 没有错误；1 有错误（加 --strict 时警告也算）；2 无法运行。
     """
     from generator.pipeline import validate as run_validation
 
     root = project_root()
-    result = run_validation(root, as_of, slugs_for(paths, root))
+    only = slugs_for(paths, root)
+    if changed:
+        from generator.changes import GitUnavailable, changed_communities
+
+        try:
+            touched = changed_communities(root, changed)
+        except GitUnavailable as exc:
+            raise CliError(f"无法确定改动过的社区：{exc}") from None
+        only = [s for s in touched if only is None or s in only]
+        if not only:
+            click.echo(f"自 {changed} 以来没有社区数据改动。")
+            return 0
+    result = run_validation(root, as_of, only)
     findings = result.findings.sorted()
     names = {slug: c.name for slug, c in result.city.communities.items()}
     if fmt == "json":
@@ -196,6 +211,33 @@ def schema(folder: str) -> int:
 
     for path in write_schemas(Path(folder)):
         click.echo(str(path))
+    return 0
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="输出格式：table（对齐的表格）、csv（Excel 可直接打开）或 json。")
+@AS_OF
+@guarded
+def report(fmt: str, as_of: date | None) -> int:
+    """全市（街道）汇总表：每个社区的关键指标和达标情况。
+
+    \b
+    示例：
+      gongshi report
+      gongshi report --format csv > 汇总.csv
+    """
+    from generator.pipeline import validate as run_validation
+    from generator.report import as_csv, as_json, as_table, report_rows
+
+    result = run_validation(project_root(), as_of)
+    rows = report_rows(result)
+    if fmt == "csv":
+        click.echo(as_csv(rows), nl=False)
+    elif fmt == "json":
+        click.echo(as_json(rows, result))
+    else:
+        click.echo(as_table(rows))
     return 0
 
 
