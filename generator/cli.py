@@ -16,8 +16,11 @@ from typing import Any, Callable
 
 import click
 
+from generator import cli_zh
 from generator.findings import Finding, Severity
 from generator.model.community import COMMUNITIES_DIR
+
+cli_zh.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
