@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model import catalogue as cat
@@ -66,9 +67,13 @@ class Figures:
     kinds_per_quarter: dict[str, Counter] = field(default_factory=dict)
     kinds_per_year: dict[int, Counter] = field(default_factory=dict)
     themes: dict[str, str] = field(default_factory=dict)
+    first_data_date: date | None = None   # where yearly, quarterly and monthly checks start
 
 
 def required_scenes(community: Community) -> tuple[str, ...]:
+    """The scene list the community's first profile measures it against."""
+    if community.profiles[:1] == ("renren",):
+        return cat.RENREN_FACILITIES + cat.RENREN_EXTRA
     kind = community.profile.kind if community.profile else "社区"
     return cat.ESTATE_SCENES if kind == "小区" else cat.COMMUNITY_SCENES
 
@@ -118,6 +123,7 @@ def compute_figures(community: Community) -> Figures:
         fig.kinds_per_quarter.setdefault(quarter_key(activity.date), Counter())[activity.kind] += 1
         fig.kinds_per_year.setdefault(activity.date.year, Counter())[activity.kind] += 1
     fig.themes = dict(sorted(community.activities.themes.items()))
+    fig.first_data_date = first_data_date(community)
     return fig
 
 
@@ -142,3 +148,64 @@ def _satisfaction(community: Community, fig: Figures, residents: int) -> None:
         total = sum(weights.values())
         if total:
             fig.satisfaction_overall = sum(weights[i.content] * i.rate for i in fig.satisfaction) / total
+
+
+def first_data_date(community: Community) -> date | None:
+    """The earliest day the community's records speak of: a requirement that
+    recurs every year, quarter or month is checked from there on."""
+    days = [a.date for a in community.activities.activities]
+    days += [date(int(key[:4]), int(key[5:7]), 1) for key in community.activities.themes if _is_month_key(key)]
+    days += [e.date for entries in (community.lists.problems, community.lists.needs, community.lists.resources,
+                                    community.lists.projects) for e in entries]
+    days += [date(i.year, 1, 1) for i in community.key_items.items if i.withdrawn is None]
+    days += [s.period.start for s in community.funds.statements if s.period.start and s.withdrawn is None]
+    days += [s.date for s in community.surveys.surveys if s.withdrawn is None]
+    return min(days) if days else None
+
+
+def _is_month_key(key: str) -> bool:
+    return len(key) == 7 and key[4] == "-" and key[:4].isdigit() and key[5:].isdigit() and 1 <= int(key[5:]) <= 12
+
+
+# ---------------------------------------------------------------- reporting periods
+@dataclass(frozen=True)
+class Span:
+    """A calendar year, quarter or month that a recurring requirement is checked for."""
+
+    key: str        # "2025", "2025-Q3", "2025-03"
+    label: str      # "2025 年", "2025 年第 3 季度", "2025 年 3 月"
+    start: date
+    end: date
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def completed(self, as_of: date) -> bool:
+        return self.end < as_of
+
+
+def spans(unit: str, first: date, last: date) -> list[Span]:
+    """Every year, quarter or month (`unit`) from the one holding `first` to the one holding `last`."""
+    months = {"year": 12, "quarter": 3, "month": 1}[unit]
+    month = (first.month - 1) // months * months + 1
+    start = date(first.year, month, 1)
+    found: list[Span] = []
+    while start <= last:
+        nxt = date(start.year + (start.month + months > 12), (start.month + months - 1) % 12 + 1, 1)
+        found.append(Span(_span_key(unit, start), _span_label(unit, start), start, nxt - timedelta(days=1)))
+        start = nxt
+    return found
+
+
+def _span_key(unit: str, start: date) -> str:
+    if unit == "year":
+        return str(start.year)
+    return quarter_key(start) if unit == "quarter" else f"{start.year}-{start.month:02d}"
+
+
+def _span_label(unit: str, start: date) -> str:
+    if unit == "year":
+        return f"{start.year} 年"
+    if unit == "quarter":
+        return f"{start.year} 年第 {(start.month - 1) // 3 + 1} 季度"
+    return f"{start.year} 年 {start.month} 月"

@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from generator.findings import Finding, Location, Severity
 from generator.model.community import City, Community
+
+if TYPE_CHECKING:
+    from generator.figures import Figures
 
 
 class Status(str, Enum):
@@ -63,7 +66,7 @@ class Context:
     community: Community
     city: City
     as_of: date
-    figures: "object"            # generator.figures.Figures, computed once per community
+    figures: "Figures"           # computed once per community
 
 
 Check = Callable[[Context], Iterable[Result]]
