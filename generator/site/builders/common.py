@@ -1,0 +1,47 @@
+"""What every community page shares: its sections, its layout and its metadata."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from generator import addresses
+from generator.model.community import Community
+from generator.site.context import Site, brand
+from generator.site.lifecycle import Placeholder
+from generator.site.pages import Page
+from generator.site.render import render
+
+# The sections of a community, in the order of its tabs and of the site navigation.
+SECTIONS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("概况", addresses.community),
+    ("公约", addresses.pledges),
+    ("关键事项", addresses.key_items),
+    ("资金公开", addresses.funds),
+    ("活动日历", addresses.calendar),
+    ("功能场景", addresses.scenes),
+    ("满意度与知晓率", addresses.surveys),
+    ("达标自评", addresses.assessment),
+    ("服务与登记公示", addresses.services),
+    ("海报下载", addresses.posters),
+)
+
+
+def community_page(site: Site, community: Community, path: str, title: str, template: str,
+                   files: tuple[str, ...] = (), section: str = "", searchable: bool = True,
+                   **context: Any) -> Page:
+    """A page of `community` rendered with `template` inside the community layout."""
+    sections = [(name, fn(community.slug)) for name, fn in SECTIONS]
+    body = render(template, path, site=site, community=community, title=title, sections=sections,
+                  section=section, as_of=site.as_of, **context)
+    meta: dict[str, Any] = {"brand": brand(community), "community": community.slug}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    return Page(path, f"{title} · {community.name}" if path != addresses.community(community.slug) else title,
+                body, meta, tuple(f"communities/{community.slug}/{f}" for f in files))
+
+
+def placeholder_page(site: Site, community: Community, path: str, held: Placeholder, section: str,
+                     filename: str) -> Page:
+    """The page at the address of a scheduled or withdrawn record (decisions 5 and 6)."""
+    return community_page(site, community, path, held.title, "placeholder.html", (filename,), section,
+                          searchable=False, held=held)

@@ -1,0 +1,62 @@
+"""资金公开: an index of periods and one page per statement."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator import addresses
+from generator.model.community import Community
+from generator.model.records import FundStatement
+from generator.site.builders.common import community_page, placeholder_page
+from generator.site.chart import bar_chart
+from generator.site.context import Site
+from generator.site.lifecycle import placeholder, published
+from generator.site.money import line_details, line_yuan, totals
+from generator.site.pages import Page
+from generator.site.windows import record_window_status
+
+FILE = "funds.yml"
+SECTION = "资金公开"
+
+
+def label(statement: FundStatement) -> str:
+    return statement.title or f"{statement.period} 收支公示"
+
+
+def statement_page(site: Site, community: Community, s: FundStatement, shown: list[FundStatement]) -> Page:
+    slug = community.slug
+    t = totals(s)
+    rows = [(name, value, kind) for name, value, kind in
+            (("期初余额", t.opening, "balance"), ("收入合计", t.income, "income"), ("支出合计", t.expense, "expense"),
+             ("期末余额", t.closing, "balance")) if value is not None]
+    by_id = {x.id: x for x in shown}
+    newer = next((x for x in shown if x.supersedes == s.id), None)
+    older = by_id.get(s.supersedes) if s.supersedes else None
+    return community_page(
+        site, community, addresses.fund_statement(slug, s.id), label(s), "statement.html", (FILE,), SECTION,
+        statement=s, totals=t, line_yuan=line_yuan, line_details=line_details, chart=bar_chart(f"{s.period} 收入与支出", rows),
+        status=record_window_status(s, site.as_of), channel=s.objection_channel or community.profile.objection_channel,
+        superseded=(label(older), addresses.fund_statement(slug, older.id)) if older else None,
+        superseded_by=(label(newer), addresses.fund_statement(slug, newer.id)) if newer else None,
+        csv_path=addresses.funds_csv(slug), revisions=site.revisions(community, FILE, s))
+
+
+def pages(site: Site, community: Community) -> Iterator[Page]:
+    slug = community.slug
+    shown = published(community.funds.statements, site.as_of)
+    for s in community.funds.statements:
+        held = placeholder(s, label(s), site.as_of)
+        if held:
+            yield placeholder_page(site, community, addresses.fund_statement(slug, s.id), held, SECTION, FILE)
+        else:
+            yield statement_page(site, community, s, shown)
+    ordered = sorted(shown, key=lambda s: (s.period.end, s.id), reverse=True)
+    superseded = {s.supersedes for s in shown if s.supersedes}
+    rows = [(s, addresses.fund_statement(slug, s.id), totals(s), record_window_status(s, site.as_of),
+             s.id in superseded) for s in ordered]
+    bars = []
+    for s, _, t, _, _ in reversed(rows):
+        bars += [(f"{s.period} 收入", t.income, "income"), (f"{s.period} 支出", t.expense, "expense")]
+    chart = bar_chart("各期收入与支出", [b for b in bars if b[1] is not None])
+    yield community_page(site, community, addresses.funds(slug), SECTION, "funds_index.html", (FILE,), SECTION,
+                         rows=rows, chart=chart, csv_path=addresses.funds_csv(slug))

@@ -1,0 +1,92 @@
+"""Pages and data files as plain values, computed from the validated city.
+
+The MkDocs plugin hands these to MkDocs; `write_docs_folder` writes the same
+values out as an ordinary docs folder, so any builder that reads mkdocs.yml
+can build the site without the plugin (style.md, "Keep MkDocs at the edge").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from generator.model.community import Community
+from generator.pipeline import Validated
+from generator.site.context import Site, SiteConfig
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str                           # the permanent address (generator/addresses.py); "" = portal
+    title: str                          # plain text; escaped where it is written
+    body_html: str                      # rendered by a template with autoescape
+    meta: dict[str, Any] = field(default_factory=dict)
+    source_files: tuple[str, ...] = ()  # data files behind the page, relative to the project root
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.path}index.md"
+
+    def front_matter(self) -> str:
+        """Title and meta as YAML front matter (JSON strings are valid YAML)."""
+        lines = ["---", f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in sorted(self.meta.items())]
+        return "\n".join(lines) + "\n---\n"
+
+    def markdown(self) -> str:
+        """The page as a Markdown document: front matter, then one raw HTML block
+        that Markdown passes through untouched."""
+        return self.front_matter() + "\n" + self.body_html.strip() + "\n"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: str                           # relative to the site root (generator/addresses.py)
+    content: bytes
+
+
+CommunityBuilder = Callable[[Site, Community], Iterable[Page]]
+
+
+def _community_builders() -> tuple[CommunityBuilder, ...]:
+    from generator.site.builders import (
+        assessment, calendar, community, funds, items, pledges, posters, scenes, services, surveys,
+    )
+    return (community.pages, pledges.pages, items.pages, funds.pages, calendar.pages, scenes.pages,
+            surveys.pages, assessment.pages, services.pages, posters.pages)
+
+
+def build_pages(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[Page]:
+    from generator.site.builders import portal
+
+    site = site or Site.create(validated, config)
+    pages = list(portal.pages(site))
+    for c in site.communities:
+        for builder in _community_builders():
+            pages.extend(builder(site, c))
+    return pages
+
+
+def build_data_files(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[DataFile]:
+    from generator.site import feeds, ics, opendata
+
+    site = site or Site.create(validated, config)
+    files = [feeds.site_feed(site)]
+    for c in site.communities:
+        files += [opendata.community_json(site, c), opendata.funds_csv(site, c), feeds.community_feed(site, c),
+                  ics.community_ics(site, c)]
+    return files
+
+
+def write_docs_folder(pages: list[Page], data_files: list[DataFile], folder: Path) -> None:
+    """Write pages and data files as an ordinary MkDocs docs folder."""
+    for page in pages:
+        target = folder / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown(), encoding="utf-8")
+    for data in data_files:
+        target = folder / data.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.content)

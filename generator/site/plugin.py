@@ -1,0 +1,134 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+It validates the city, stops the build on blocking findings (printed exactly as
+`gongshi validate` prints them), hands the computed pages and data files to
+MkDocs as in-memory files, and watches communities/ under `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator import addresses
+from generator.pipeline import Validated, reference_date, validate
+from generator.site.context import Site, SiteConfig
+from generator.site.pages import build_data_files, build_pages
+from generator.site.theme_assets import is_bundle, patch_bundle
+
+log = logging.getLogger("mkdocs.plugins.gongshi")
+CONTENT_GROUPS = {"guide": "填写指南"}
+THEME_PRIVATE = ("posters/",)
+
+
+class GongshiConfig(base.Config):
+    as_of = c.Optional(c.Type(str))          # YYYY-MM-DD; else GONGSHI_AS_OF, else pipeline.reference_date()
+
+
+class GongshiPlugin(BasePlugin[GongshiConfig]):
+    def __init__(self) -> None:
+        self.validated: Validated | None = None
+        self.bodies: dict[str, str] = {}
+        self.root = Path.cwd()
+        self.as_of = date.today()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        logging.getLogger("jieba").setLevel(logging.WARNING)   # the search plugin's segmenter chatters on stderr
+        self.root = Path(config.config_file_path).resolve().parent
+        raw = self.config.as_of or os.environ.get("GONGSHI_AS_OF")
+        try:
+            self.as_of = date.fromisoformat(raw) if raw else reference_date()
+        except ValueError:
+            raise PluginError(f"gongshi: as_of“{raw}”不是日期，格式为 YYYY-MM-DD") from None
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.validated = validate(self.root, self.as_of)
+        self.bodies = {}
+        blocking = self.validated.blocking()
+        if blocking:
+            for finding in blocking:
+                log.error(finding.format())
+            raise PluginError(f"gongshi: {len(blocking)} 个错误阻止了发布，请先改正（运行 gongshi validate 查看）。")
+        unmet = [f for f in self.validated.findings if not f.blocking and f.clause]
+        if unmet:
+            log.info(f"gongshi: {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开。")
+        site = Site.create(self.validated, SiteConfig(_site_url(config), self.root))
+        self._add_pages(files, config, site)
+        self._patch_theme(files, config)
+        config.nav = _navigation(site, files)
+        data_day = site.data_day()
+        config.extra["gongshi"] = {"as_of": self.as_of.isoformat(), "data_day": data_day.isoformat() if data_day else "",
+                                   "feed": addresses.site_feed()}
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, site: Site) -> None:
+        for page in build_pages(self.validated, site.config, site):
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"gongshi: content/{page.src_uri} 与自动生成的页面 /{page.path} 重名，请改名或删除该文件。")
+            # Markdown would only re-parse finished HTML (most of the build time):
+            # MkDocs gets the front matter, and on_page_content puts the body in.
+            files.append(File.generated(config, page.src_uri, content=page.front_matter()))
+            self.bodies[page.src_uri] = page.body_html
+        for data in build_data_files(self.validated, site.config, site):
+            files.append(File.generated(config, data.path, content=data.content))
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.bodies.get(page.file.src_uri, html)
+
+    def _patch_theme(self, files: Files, config: MkDocsConfig) -> None:
+        for file in list(files):
+            if file.src_uri.startswith(THEME_PRIVATE) and not file.generated_by and file.src_dir != config.docs_dir:
+                files.remove(file)       # poster layouts live in theme/ but are not part of the site
+                continue
+            if is_bundle(file.src_uri) and file.abs_src_path:
+                script = Path(file.abs_src_path).read_text(encoding="utf-8")
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=patch_bundle(script)))
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.root / "communities"))
+        return server
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    url = config.site_url or "https://gongshi.example.cn/"
+    return url if url.endswith("/") else url + "/"
+
+
+def _navigation(site: Site, files: Files) -> list[Any]:
+    """首页, each district with its communities, then the hand-written content pages.
+    A community's sections are its tabs on every page (builders/common.py): listing
+    them here too would render ten links per community into every page of the site."""
+    nav: list[Any] = [{"首页": "index.md"}]
+    by_district: dict[str, list[Any]] = {}
+    for community in site.communities:
+        region = community.profile.region
+        by_district.setdefault(f"{region.city}{region.district}", []).append(
+            {community.name: addresses.community(community.slug) + "index.md"})
+    nav += [{district: entries} for district, entries in sorted(by_district.items())]
+    generated = {f.src_uri for f in files if f.generated_by}
+    groups: dict[str, list[str]] = {}
+    for file in files.documentation_pages():
+        if file.src_uri not in generated:
+            top = file.src_uri.split("/")[0] if "/" in file.src_uri else ""
+            groups.setdefault(top, []).append(file.src_uri)
+    for top, uris in sorted(groups.items()):
+        uris = sorted(uris, key=lambda u: (not u.endswith("index.md"), u))
+        if top:
+            nav.append({CONTENT_GROUPS.get(top, top): uris})
+        else:
+            nav.extend(uris)
+    return nav

@@ -1,0 +1,65 @@
+"""The Jinja2 environment every page body, feed and chart is drawn with.
+
+Autoescape is on for every template, and nothing from YAML is ever marked
+safe: a value from the data reaches HTML only through a template.
+Links between generated pages are relative, so the site works under any
+base URL and from a plain folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator.figures import pct
+from generator.model.values import Amount
+
+WEEKDAYS = "一二三四五六日"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """The link from the page at `from_path` (a directory address, "" for the
+    root) to `to_path` (a page address ending in "/" or a file path)."""
+    base = from_path.rstrip("/") or "."
+    target = to_path.rstrip("/") or "."
+    link = posixpath.relpath(target, base)
+    if to_path == "" or to_path.endswith("/"):
+        return "./" if link == "." else link + "/"
+    return link
+
+
+def yuan(value: Decimal | None) -> str:
+    """A sum in 元 with two decimals and thousands separators."""
+    if value is None:
+        return "—"
+    return f"{value:,.2f} 元"
+
+
+def amount(value: Amount | None) -> str:
+    return "—" if value is None else str(value)
+
+
+def day(value: date | None) -> str:
+    return "—" if value is None else value.isoformat()
+
+
+def long_day(value: date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日（星期{WEEKDAYS[value.weekday()]}）"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator.site", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(yuan=yuan, amount=amount, day=day, long_day=long_day, pct=pct)
+    return env
+
+
+def render(template: str, here: str, **context: object) -> str:
+    """Render `template` for the page at address `here`; `link(path)` gives relative links."""
+    return environment().get_template(template).render(
+        here=here, link=lambda path: relative(here, path), **context)

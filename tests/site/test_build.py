@@ -1,0 +1,28 @@
+"""A build with blocking findings fails and prints what `gongshi validate` prints."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import validate
+from generator.publish import BuildFailed
+from generator.site.build import build_site
+from tests.conftest import AS_OF, apply_edits
+from tests.site.conftest import copy_project
+
+
+def test_blocking_findings_stop_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = copy_project(tmp_path / "project")
+    apply_edits(root, "qingfeng", [{"file": "community.yml", "find": "kind: 社区", "replace": "kind: [社区"}])
+    expected = [f.format() for f in validate(root, AS_OF).blocking()]
+    assert expected
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.gongshi"):
+        with pytest.raises(BuildFailed) as failed:
+            build_site(root, tmp_path / "site", AS_OF)
+    assert [f.format() for f in failed.value.findings] == expected
+    logged = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.gongshi"]
+    assert logged[:len(expected)] == expected
+    assert not (tmp_path / "site" / "qingfeng").exists()
