@@ -106,3 +106,17 @@ def poster_file(slug: str, kind: str, key: str, size: str, ext: str) -> str:
 def url(site_url: str, path: str) -> str:
     """The full URL printed under a QR code: site_url plus the permanent path."""
     return site_url.rstrip("/") + "/" + path
+
+
+def guide_fields(filename: str) -> str:
+    """The staff guide's field reference of one data file, e.g. guide/fields/funds/."""
+    return f"guide/fields/{filename.removesuffix('.yml').replace('_', '-')}/"
+
+
+def guide_rules() -> str:
+    return "guide/rules/"
+
+
+def schema_file(filename: str) -> str:
+    """The JSON Schema of one data file, referenced from scaffolded files' first line."""
+    return f"schemas/{filename.removesuffix('.yml')}.schema.json"

@@ -21,6 +21,9 @@ from generator.findings import Finding, Severity
 from generator.model.community import COMMUNITIES_DIR
 
 cli_zh.install()
+# Material for MkDocs prints an English banner about MkDocs 2.0 on every build;
+# staff cannot act on it (the builder choice is the maintainers').
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

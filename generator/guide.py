@@ -1,7 +1,7 @@
 """The staff guide's reference parts, generated from the schema and the rule
 registry so they can never drift from the code (style.md: datasette).
 
-Returns Markdown; the site turns it into pages that exist only in memory
+Returns data; the site renders it into pages that exist only in memory
 (decisions 10), so nothing is written into content/.
 """
 
@@ -82,38 +82,10 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     return docs
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def field_reference(filename: str) -> str:
-    """A Markdown table of every field of one data file."""
-    lines = [f"# {filename}：{FILE_TITLES[filename]}", "",
-             "| 字段 | 名称 | 类型 | 必填 | 说明 |", "|---|---|---|---|---|"]
-    for doc in field_docs(FILE_MODELS[filename]):
-        note = doc.description if doc.description != doc.title else ""
-        if doc.choices:
-            note = (note + "。" if note else "") + "可选：" + "、".join(doc.choices)
-        lines.append(f"| `{doc.path}` | {_cell(doc.title)} | {_cell(doc.kind)} | {'是' if doc.required else ''} "
-                     f"| {_cell(note)} |")
-    return "\n".join(lines) + "\n"
-
-
-def rule_reference() -> str:
-    """Every rule, grouped by profile: id, clause, severity, requirement, threshold, fix."""
+def rules_by_profile() -> list[tuple[str, list]]:
+    """Every registered rule grouped under its profile's Chinese name, in registry order."""
     from generator.rules import RULES
 
     names = {**PROFILE_NAMES, "integrity": "数据完整性（所有社区）", "privacy": "隐私保护（所有社区）"}
-    lines = ["# 检查规则一览", "",
-             "每条规则都有编号、条款、级别、要求和修改建议。“错误”中，数据完整性和隐私类会阻止发布；",
-             "标准要求未达到的会在“达标自评”页公开，并使 `gongshi validate` 以退出码 1 结束。", ""]
-    for profile, title in names.items():
-        rules = [r for r in RULES.values() if r.profile == profile]
-        if not rules:
-            continue
-        lines += [f"## {title}", "", "| 编号 | 条款 | 级别 | 要求 | 阈值 | 怎么改 |", "|---|---|---|---|---|---|"]
-        for r in rules:
-            lines.append(f"| `{r.id}` | {r.clause or '—'} | {r.severity.label} | {_cell(r.requirement)} "
-                         f"| {_cell(r.threshold)} | {_cell(r.hint)} |")
-        lines.append("")
-    return "\n".join(lines)
+    groups = [(title, [r for r in RULES.values() if r.profile == profile]) for profile, title in names.items()]
+    return [(title, rules) for title, rules in groups if rules]

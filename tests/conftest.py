@@ -29,7 +29,8 @@ def copy_examples(target: Path, slugs: list[str] | None = None) -> Path:
 
 
 def apply_edits(root: Path, slug: str, edits: list[dict[str, Any]]) -> None:
-    """Each edit: {file, find, replace} (find must occur exactly once),
+    """Each edit: {file, find, replace} (find must occur exactly once, or
+    at least once with `count: all`),
     {file, write} (replace the file), or {file, delete: true}."""
     for edit in edits:
         path = root / "communities" / slug / edit["file"]
@@ -41,7 +42,9 @@ def apply_edits(root: Path, slug: str, edits: list[dict[str, Any]]) -> None:
             continue
         text = path.read_text(encoding="utf-8")
         count = text.count(edit["find"])
-        assert count == 1, f"edit target occurs {count} times in {path.name}: {edit['find']!r}"
+        expected = "at least once" if edit.get("count") == "all" else "exactly once"
+        assert (count >= 1 if edit.get("count") == "all" else count == 1), \
+            f"edit target occurs {count} times in {path.name}, expected {expected}: {edit['find']!r}"
         path.write_text(text.replace(edit["find"], edit["replace"]), encoding="utf-8")
 
 

@@ -8,13 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator import addresses
 from generator.model.records import FILE_MODELS, FILE_TITLES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-
-def schema_name(filename: str) -> str:
-    return filename.removesuffix(".yml") + ".schema.json"
 
 
 def file_schema(filename: str) -> dict[str, Any]:
@@ -28,7 +25,7 @@ def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for filename in FILE_MODELS:
-        path = folder / schema_name(filename)
+        path = folder / Path(addresses.schema_file(filename)).name
         path.write_text(json.dumps(file_schema(filename), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                         encoding="utf-8")
         written.append(path)

@@ -59,10 +59,10 @@ def _community_builders() -> tuple[CommunityBuilder, ...]:
 
 
 def build_pages(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[Page]:
-    from generator.site.builders import portal
+    from generator.site.builders import guide, portal
 
     site = site or Site.create(validated, config)
-    pages = list(portal.pages(site))
+    pages = list(portal.pages(site)) + list(guide.pages(site))
     for c in site.communities:
         for builder in _community_builders():
             pages.extend(builder(site, c))
@@ -73,11 +73,22 @@ def build_data_files(validated: Validated, config: SiteConfig, site: Site | None
     from generator.site import feeds, ics, opendata
 
     site = site or Site.create(validated, config)
-    files = [feeds.site_feed(site)]
+    files = [feeds.site_feed(site)] + schema_files()
     for c in site.communities:
         files += [opendata.community_json(site, c), opendata.funds_csv(site, c), feeds.community_feed(site, c),
                   ics.community_ics(site, c)]
     return files
+
+
+def schema_files() -> list[DataFile]:
+    """The JSON Schema of every data file, published so editors can complete fields."""
+    from generator.model.schema_export import file_schema
+    from generator.model.records import FILE_MODELS
+    from generator import addresses
+
+    return [DataFile(addresses.schema_file(name),
+                     (json.dumps(file_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
+            for name in FILE_MODELS]
 
 
 def write_docs_folder(pages: list[Page], data_files: list[DataFile], folder: Path) -> None:

@@ -30,6 +30,8 @@ from generator.site.theme_assets import is_bundle, patch_bundle
 
 log = logging.getLogger("mkdocs.plugins.gongshi")
 CONTENT_GROUPS = {"guide": "填写指南"}
+# Generated pages listed in the navigation with the hand-written group they belong to.
+GENERATED_IN_CONTENT = ("guide/",)
 THEME_PRIVATE = ("posters/",)
 
 
@@ -119,7 +121,7 @@ def _navigation(site: Site, files: Files) -> list[Any]:
         by_district.setdefault(f"{region.city}{region.district}", []).append(
             {community.name: addresses.community(community.slug) + "index.md"})
     nav += [{district: entries} for district, entries in sorted(by_district.items())]
-    generated = {f.src_uri for f in files if f.generated_by}
+    generated = {f.src_uri for f in files if f.generated_by and not f.src_uri.startswith(GENERATED_IN_CONTENT)}
     groups: dict[str, list[str]] = {}
     for file in files.documentation_pages():
         if file.src_uri not in generated:

@@ -34,6 +34,9 @@ PAGES = [
     ("wangjiang/services/", ["养老服务项目清单", "助餐服务", "低保登记公示"]),
     ("wangjiang/notice/2026-q3/", ["本次登记公示共 4 户、 8 人", "公示期已结束，名单不再公开"]),
     ("wangjiang/posters/", ["海报"]),
+    ("guide/", ["填写指南", "冒号用英文半角"]),
+    ("guide/fields/funds/", ["statements[].closing", "期末余额", "statements[].changes[].kind", "可选：更正、补充、重新公示"]),
+    ("guide/fields/scenes/", ["scenes[].name", "邻里食堂或助餐点"]),
 ]
 
 
@@ -65,3 +68,22 @@ def test_larger_text_switch_is_a_real_button(built_site: Path) -> None:
 def test_search_dialog_has_a_name(built_site: Path) -> None:
     source = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'role="dialog" aria-label="查找"' in source
+
+
+def test_rule_guide_lists_every_registered_rule(built_site: Path) -> None:
+    from generator.rules import RULES
+
+    text = page_text(built_site, "guide/rules/")
+    missing = [rule_id for rule_id in RULES if rule_id not in text]
+    assert not missing, missing
+
+
+def test_json_schemas_are_published_for_every_data_file(built_site: Path) -> None:
+    import json
+
+    from generator.model.records import FILE_MODELS
+
+    for filename in FILE_MODELS:
+        schema = json.loads((built_site / "schemas" / filename.replace(".yml", ".schema.json")).read_text())
+        assert schema["$schema"].startswith("https://json-schema.org/")
+        assert schema["additionalProperties"] is False
