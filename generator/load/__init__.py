@@ -3,6 +3,6 @@
 Nothing below this package knows about YAML.
 """
 
-from generator.load.document import Document, load_document, load_text
+from generator.load.document import Document, load_bytes, load_document, load_text
 
-__all__ = ["Document", "load_document", "load_text"]
+__all__ = ["Document", "load_bytes", "load_document", "load_text"]
