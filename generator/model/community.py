@@ -81,11 +81,12 @@ def load_community(folder: Path, slug: str | None = None) -> Community:
     for path in sorted(folder.iterdir()):
         if path.is_dir() or path.name.startswith("."):
             continue
-        if path.suffix in (".yml", ".yaml") and path.name not in FILE_MODELS:
+        if path.suffix in (".yml", ".yaml") and path.name not in FILE_MODELS \
+                and path.name.removesuffix(".yaml") + ".yml" not in FILE_MODELS:
             guess = nearest(path.name, list(FILE_MODELS))
             community.findings.append(Finding(
                 "load.unknown-file", Severity.WARNING, f"不认识的文件“{path.name}”，不会被读取",
-                Location(community.display(path.name)),
+                Location(community.display(path.name), 1, 1),
                 f"是否想命名为“{guess}”？" if guess else f"可用的文件名：{'、'.join(FILE_MODELS)}"))
     for filename, model in FILE_MODELS.items():
         path = folder / filename
@@ -94,15 +95,21 @@ def load_community(folder: Path, slug: str | None = None) -> Community:
             if alt.exists():
                 community.findings.append(Finding(
                     "load.extension", Severity.ERROR, f"文件应命名为“{filename}”（扩展名 .yml）",
-                    Location(community.display(alt.name)), f"把文件改名为 {filename}。", blocking=True))
+                    Location(community.display(alt.name), 1, 1), f"把文件改名为 {filename}。", blocking=True))
             continue
         doc = load_document(path, community.display(filename))
         community.docs[filename] = doc
         community.findings.extend(doc.findings)
+        if doc.data is None:
+            continue
+        # Check the schema even when the file had a located load error (a duplicate
+        # key, a bad date), so staff see every problem in one round; but say
+        # nothing twice about the same place.
+        record, findings = build_record(doc, model)
+        reported = {f.location for f in doc.findings if f.blocking}
+        community.findings.extend(f for f in findings if f.location not in reported)
         if not doc.ok:
             continue
-        record, findings = build_record(doc, model)
-        community.findings.extend(findings)
         if record is not None:
             setattr(community, _ATTRIBUTE[filename], record)
     if PROFILE_FILE not in community.docs:
