@@ -151,6 +151,9 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, ch
             click.echo(f"自 {changed} 以来没有社区数据改动。")
             return 0
     result = run_validation(root, as_of, only)
+    from generator.posters.glyphs import glyph_findings
+
+    result.findings.extend(glyph_findings(result))
     findings = result.findings.sorted()
     names = {slug: c.name for slug, c in result.city.communities.items()}
     if fmt == "json":
@@ -244,6 +247,49 @@ def report(fmt: str, as_of: date | None) -> int:
         click.echo(as_json(rows, result))
     else:
         click.echo(as_table(rows))
+    return 0
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--community", "communities", multiple=True, metavar="SLUG", help="只生成这个社区的海报，可重复。")
+@click.option("--size", "sizes", multiple=True, type=click.Choice(["A4", "A3"]), default=("A4",),
+              show_default=True, help="纸张大小，可重复。")
+@click.option("--site-dir", default="site", show_default=True, help="输出目录（海报在 <社区>/posters/ 下）。")
+@AS_OF
+@guarded
+def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str, as_of: date | None) -> int:
+    """生成可直接送印的海报和标牌（PDF，CMYK，真实纸张尺寸）及预览图（PNG）。
+
+    \b
+    示例：
+      gongshi posters
+      gongshi posters --community wangjiang --size A3
+    """
+    from generator.config import site_url
+    from generator.pipeline import validate as run_validation
+    from generator.posters.errors import PosterError
+    from generator.posters.plan import poster_plan
+    from generator.posters.render import render_posters
+
+    root = project_root()
+    only = list(communities) or None
+    unknown = [c for c in communities if not (root / COMMUNITIES_DIR / c).is_dir()]
+    if unknown:
+        raise CliError(f"找不到社区：{'、'.join(unknown)}")
+    result = run_validation(root, as_of, only)
+    blocking = result.blocking()
+    if blocking:
+        for finding in blocking:
+            click.echo(finding.format())
+        click.echo(f"未生成海报：{len(blocking)} 个错误需要先改正。", err=True)
+        return 1
+    specs = poster_plan(result, site_url(root), sizes, only)
+    try:
+        with Progress("生成海报") as progress:
+            written = render_posters(result, specs, root / site_dir, progress=progress.update)
+    except PosterError as exc:
+        raise CliError(f"海报无法生成：{exc}") from None
+    click.echo(f"已生成 {len(specs)} 张海报（{len(written)} 个文件）到 {site_dir}/。")
     return 0
 
 

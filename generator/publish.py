@@ -66,9 +66,15 @@ def publish(options: BuildOptions, progress: Progress | None = None):
 
 
 def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: Progress | None) -> None:
+    from generator.config import site_url
+    from generator.findings import Location, Severity
+    from generator.posters.errors import PosterError
     from generator.posters.plan import poster_plan
     from generator.posters.render import render_posters
-    from generator.config import site_url
 
     specs = poster_plan(validated, site_url(options.root), options.sizes, options.only)
-    render_posters(validated, specs, out_dir, progress=progress)
+    try:
+        render_posters(validated, specs, out_dir, progress=progress)
+    except PosterError as exc:
+        raise BuildFailed([Finding("posters.render", Severity.ERROR, f"海报无法生成：{exc}", Location("theme/posters"),
+                                   "按说明修改后重新运行 gongshi build。", blocking=True)]) from None

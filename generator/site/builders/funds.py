@@ -13,7 +13,7 @@ from generator.site.context import Site
 from generator.site.lifecycle import placeholder, published
 from generator.site.money import line_details, line_yuan, totals
 from generator.site.pages import Page
-from generator.site.windows import record_window_status
+from generator.model.windows import record_window_status
 
 FILE = "funds.yml"
 SECTION = "资金公开"

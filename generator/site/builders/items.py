@@ -13,7 +13,7 @@ from generator.site.builders.common import community_page, placeholder_page
 from generator.site.context import Site
 from generator.site.lifecycle import placeholder, published
 from generator.site.pages import Page
-from generator.site.windows import record_window_status
+from generator.model.windows import record_window_status
 
 FILE = "key_items.yml"
 SECTION = "关键事项"

@@ -15,7 +15,7 @@ from generator.site.context import Site
 from generator.site.history import RevisionLog
 from generator.site.lifecycle import State, placeholder, state_of
 from generator.site.pages import Page
-from generator.site.windows import WindowStatus, record_window_status
+from generator.model.windows import WindowStatus, record_window_status
 
 FILE = "pledges.yml"
 

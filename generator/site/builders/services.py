@@ -16,7 +16,7 @@ from generator.site.context import Site
 from generator.site.lifecycle import placeholder, published
 from generator.privacy.mask import mask_name
 from generator.site.pages import Page
-from generator.site.windows import record_window_status
+from generator.model.windows import record_window_status
 
 FILE = "services.yml"
 SECTION = "服务与登记公示"

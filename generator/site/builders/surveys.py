@@ -14,7 +14,7 @@ from generator.site.builders.common import community_page
 from generator.site.context import Site
 from generator.site.lifecycle import published
 from generator.site.pages import Page
-from generator.site.windows import WindowStatus, record_window_status
+from generator.model.windows import WindowStatus, record_window_status
 
 FILE = "surveys.yml"
 

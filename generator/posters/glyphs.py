@@ -1,0 +1,39 @@
+"""Characters the poster font cannot draw, as findings for `gongshi validate`
+(decisions 13): reported with their file and line before any poster is drawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.findings import Finding, Location, Severity
+from generator.posters.content import PosterContent
+from generator.posters.errors import PosterError
+from generator.posters.fonts import PosterFonts, find_fonts, poster_font_setting
+from generator.posters.plan import ALL_KINDS, contexts
+
+RULE_ID = "posters.glyph"
+HINT = "换用常用字或标点（如把表情符号改为文字）；或用环境变量 GONGSHI_FONT 指定一个包含该字的字体。"
+
+
+def glyph_findings(validated, fonts: PosterFonts | None = None) -> list[Finding]:
+    """One finding per character and place that the poster font lacks, over every poster."""
+    try:
+        fonts = fonts or find_fonts(poster_font_setting(Path(validated.city.root)))
+    except PosterError as exc:
+        return [Finding(RULE_ID, Severity.WARNING, str(exc), Location("mkdocs.yml"), "海报需要中文字体。")]
+    found: dict[tuple[str, str, Location | None], Finding] = {}
+    for ctx in contexts(validated):
+        for kind in ALL_KINDS.values():
+            for entry in kind.entries(ctx, ()):
+                fields, body, _, _ = kind.content(ctx, entry.key)
+                for text, _ in PosterContent(fields, body).texts():
+                    char = fonts.missing(text.value)
+                    if char is None:
+                        continue
+                    key = (ctx.slug, char, text.source)
+                    if key not in found:
+                        found[key] = Finding(
+                            RULE_ID, Severity.ERROR,
+                            f"海报字体“{fonts.regular.name}”缺少字符“{char}”（U+{ord(char):04X}），海报上无法显示",
+                            text.source or ctx.loc("community.yml"), HINT, community=ctx.slug)
+    return list(found.values())
