@@ -26,3 +26,20 @@ def test_blocking_findings_stop_the_build(tmp_path: Path, caplog: pytest.LogCapt
     logged = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.gongshi"]
     assert logged[:len(expected)] == expected
     assert not (tmp_path / "site" / "qingfeng").exists()
+
+
+def test_mkdocs_serve_watches_the_community_data(tmp_path: Path) -> None:
+    """`mkdocs serve` reloads when a YAML file under communities/ changes."""
+    from generator.site.plugin import GongshiPlugin
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str, *args: object, **kwargs: object) -> None:
+            self.watched.append(path)
+
+    plugin = GongshiPlugin()
+    plugin.root = tmp_path
+    server = Server()
+    assert plugin.on_serve(server, config=None, builder=None) is server
+    assert str(tmp_path / "communities") in server.watched

@@ -87,3 +87,18 @@ def test_json_schemas_are_published_for_every_data_file(built_site: Path) -> Non
         schema = json.loads((built_site / "schemas" / filename.replace(".yml", ".schema.json")).read_text())
         assert schema["$schema"].startswith("https://json-schema.org/")
         assert schema["additionalProperties"] is False
+
+
+def test_every_poster_qr_points_at_a_page_of_the_built_site(built_site: Path) -> None:
+    """Posters' QR codes decode to spec.url (tests/posters); each must open a real page."""
+    from generator.config import site_url
+    from generator.pipeline import validate
+    from generator.posters.plan import poster_plan
+    from tests.conftest import AS_OF
+
+    root = built_site.parent
+    specs = poster_plan(validate(root, AS_OF), site_url(root), ("A4", "A3"))
+    assert len(specs) > 30
+    for spec in specs:
+        assert spec.url == site_url(root) + spec.page_path
+        assert (built_site / spec.page_path / "index.html").is_file(), spec.url
