@@ -33,13 +33,26 @@ def T(title: str, description: str = "", **kwargs: Any) -> Any:
 
 Text = Annotated[str, Field(min_length=1)]
 
+class ParsedValue:
+    """A value parsed from what staff write (`cls.parse`), shown back as `str()`."""
+
+    @classmethod
+    def parse(cls, raw: Any) -> Any:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+
 # ---------------------------------------------------------------- amount
 _AMOUNT = re.compile(
     r"^(?P<pre>约|近)?\s*(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?(?P<post>余|多)?\s*(?P<unit>万元|元)?$")
 
 
 @dataclass(frozen=True)
-class Amount:
+class Amount(ParsedValue):
     """Money as printed: exact value, unit, printed decimals, optional qualifier."""
 
     value: Decimal
@@ -98,11 +111,6 @@ class Amount:
         return cls(value, unit, decimals, qualifier)
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str))
-
-    @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _ecma(_AMOUNT.pattern)}],
                 "description": "金额，按公布原样书写：1234.50（元）、“12.35万元”、“约 3000 元”、“1万余元”",
@@ -114,7 +122,7 @@ _PERIOD = re.compile(r"^(?P<y>\d{4})(?:-(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<m>\d{1
 
 
 @dataclass(frozen=True, order=True)
-class Period:
+class Period(ParsedValue):
     """A span of the accounts: a year, half, quarter, month or any range.
     `start` is None for an account kept "since inception"."""
 
@@ -182,11 +190,6 @@ class Period:
             start, end_month, label = date(year, 1, 1), 12, f"{year}年度"
         end = _month_end(year, end_month)
         return cls(end=end, start=start, label=label, label_key=text)
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
