@@ -7,6 +7,7 @@ MkDocs as in-memory files, and watches communities/ under `mkdocs serve`.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from datetime import date
@@ -37,6 +38,7 @@ THEME_PRIVATE = ("posters/",)
 
 class GongshiConfig(base.Config):
     as_of = c.Optional(c.Type(str))          # YYYY-MM-DD; else GONGSHI_AS_OF, else pipeline.reference_date()
+    poster_font = c.Optional(c.Type(str))    # read by generator.posters.fonts.poster_font_setting
 
 
 class GongshiPlugin(BasePlugin[GongshiConfig]):
@@ -113,13 +115,14 @@ def _site_url(config: MkDocsConfig) -> str:
 def _navigation(site: Site, files: Files) -> list[Any]:
     """首页, each district with its communities, then the hand-written content pages.
     A community's sections are its tabs on every page (builders/common.py): listing
-    them here too would render ten links per community into every page of the site."""
+    them here too would render ten links per community into every page of the site.
+    Names from the data are HTML-escaped: the theme writes navigation titles as markup."""
     nav: list[Any] = [{"首页": "index.md"}]
     by_district: dict[str, list[Any]] = {}
     for community in site.communities:
         region = community.profile.region
-        by_district.setdefault(f"{region.city}{region.district}", []).append(
-            {community.name: addresses.community(community.slug) + "index.md"})
+        by_district.setdefault(html.escape(f"{region.city}{region.district}"), []).append(
+            {html.escape(community.name): addresses.community(community.slug) + "index.md"})
     nav += [{district: entries} for district, entries in sorted(by_district.items())]
     generated = {f.src_uri for f in files if f.generated_by and not f.src_uri.startswith(GENERATED_IN_CONTENT)}
     groups: dict[str, list[str]] = {}
