@@ -85,6 +85,20 @@ def funds_csv(slug: str) -> str:
     return f"{slug}/data/funds.csv"
 
 
+def datapackage(slug: str) -> str:
+    """The Frictionless Data Package describing a community's CSV and JSON."""
+    return f"{slug}/data/datapackage.json"
+
+
+def city_datapackage() -> str:
+    """At the site root, so every community's files are below it (a package's paths may not climb out)."""
+    return "datapackage.json"
+
+
+def city_funds_csv() -> str:
+    return "data/funds.csv"
+
+
 def calendar_ics(slug: str) -> str:
     return f"{slug}/calendar.ics"
 

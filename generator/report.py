@@ -9,6 +9,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
+from generator import due
 from generator.figures import pct
 from generator.findings import Severity
 from generator.pipeline import Validated
@@ -19,7 +20,7 @@ COLUMNS = (
     ("street", "街道"), ("households", "户数"), ("residents", "常住人口"), ("org_activity", "组织活跃度"),
     ("volunteers", "志愿者占比"), ("scenes", "功能场景"), ("satisfaction", "总体满意度"),
     ("awareness", "公约知晓率"), ("met", "达标"), ("unmet", "未达标"), ("declared", "自报"),
-    ("errors", "错误"), ("warnings", "警告"), ("draft", "草稿"),
+    ("overdue", "逾期"), ("errors", "错误"), ("warnings", "警告"), ("draft", "草稿"),
 )
 
 
@@ -49,6 +50,9 @@ def report_rows(validated: Validated) -> list[Row]:
             "awareness": pct(figures.awareness_rate) if figures else "",
             "met": str(statuses.count(Status.MET)), "unmet": str(statuses.count(Status.UNMET)),
             "declared": str(statuses.count(Status.DECLARED)),
+            # decisions 2: a draft is not published, so nothing of it is overdue yet
+            "overdue": str(len(due.overdue(community, figures, validated.as_of)))
+            if figures and not community.is_draft else "",
             "errors": str(sum(1 for f in own if f.severity is Severity.ERROR)),
             "warnings": str(sum(1 for f in own if f.severity is Severity.WARNING)),
             "draft": "是" if community.is_draft else "",

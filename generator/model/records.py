@@ -15,7 +15,7 @@ from pydantic import Field
 
 from generator.model import catalogue as cat
 from generator.model.values import (
-    Amount, Contact, Disclosable, Evidence, ObjectionChannel, Period, Record, T, Text, Vote,
+    Amount, Contact, Disclosable, Evidence, ObjectionChannel, Period, PersonName, Record, T, Text, Vote,
 )
 
 Id = str  # a record's stable id: part of its permanent address; letters, digits, "-"
@@ -87,7 +87,8 @@ class Declared(Record):
 class Settings(Record):
     min_window_days: int = T("最短公示期（天）", default=7, ge=1, le=60)
     survey_weights: dict[str, Decimal] | None = T("满意度权重", "各评价内容的权重（合计为 1）；不写则等权", default=None)
-    history_since: str | None = T("修订检查起点", "git 提交或日期；此前的修改不算作发布后的修改", default=None)
+    history_since: dt.date | str | None = T("修订检查起点", "git 提交或日期（YYYY-MM-DD）；此前的修改不算作发布后的修改",
+                                            default=None)
     public_numbers: list[str] = T("可公开号码白名单", "允许出现在公示中的公共电话号码，如居委会热线", default_factory=list)
 
 
@@ -341,7 +342,7 @@ class ElderlyService(Record):
 
 
 class Household(Record):
-    name: Text = T("户主姓名", "页面和海报上自动隐去中间的字（张*明）")
+    name: PersonName = T("户主姓名", "页面和海报上自动隐去中间的字（张*明）")
     members: int = T("保障人数", ge=1)
     note: str | None = T("说明", default=None)
 

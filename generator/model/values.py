@@ -33,6 +33,22 @@ def T(title: str, description: str = "", **kwargs: Any) -> Any:
 
 Text = Annotated[str, Field(min_length=1)]
 
+
+class PersonNameMark:
+    """Marks a field that holds a private person's name (a 低保 household's head):
+    pages and posters show it only through generator.privacy.persons.for_display,
+    masked as 张*明, and the exported JSON Schema says so ("x-gongshi-person-name")."""
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        result = handler(schema)
+        result["x-gongshi-person-name"] = True
+        return result
+
+
+PERSON_NAME = PersonNameMark()
+PersonName = Annotated[str, Field(min_length=1), PERSON_NAME]
+
+
 class ParsedValue:
     """A value parsed from what staff write (`cls.parse`), shown back as `str()`."""
 
@@ -281,6 +297,7 @@ class Vote(Record):
     abstain: VoteCount = T("弃权")
     not_voting: VoteCount | None = T("未表态", "参与但未表态的票", default=None)
     local_rule: str | None = T("地方规则", "如“未参与表决的业主计入多数票”，须写明依据", default=None)
+    scope: str | None = T("表决范围", "只由部分业主表决时写明，如“3 幢、4 幢”；不写为全体业主", default=None)
 
 
 class Disclosable(Record):

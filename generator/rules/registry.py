@@ -74,12 +74,16 @@ Check = Callable[[Context], Iterable[Result]]
 # Integrity and privacy errors make data untrustworthy and block publishing;
 # a standard's unmet requirement is published on the self-assessment (decisions 1).
 BLOCKING_PROFILES = frozenset({"integrity", "privacy"})
+# Rules every community gets whatever its standards, whose errors do not block
+# publishing: a vote that failed the law's thresholds is a decision that did
+# not pass, not untrustworthy data.
+ALWAYS_PROFILES = frozenset({"lifecycle", "votes"})
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str
-    profile: str                 # "xingfuli", "renren", "integrity" or "privacy"
+    profile: str                 # "xingfuli", "renren", "integrity", "privacy" or "lifecycle"
     clause: str                  # "8.3", "表1-11", or "" for integrity rules
     severity: Severity
     requirement: str             # the requirement, paraphrased in Chinese
@@ -99,7 +103,7 @@ class Rule:
     def applies_to(self, community: Community) -> bool:
         if community.profile is None or community.profile.kind not in self.kinds:
             return False
-        return self.profile in BLOCKING_PROFILES or self.profile in community.profiles
+        return self.profile in BLOCKING_PROFILES | ALWAYS_PROFILES or self.profile in community.profiles
 
     def finding(self, result: Result, community: Community) -> Finding:
         detail = result.detail or self.requirement

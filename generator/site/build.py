@@ -6,8 +6,11 @@ this only builds, and turns a refused build into `BuildFailed` with the findings
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from contextlib import contextmanager
+from datetime import date, datetime, time, timezone
 from pathlib import Path
+from typing import Iterator
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -17,6 +20,8 @@ from generator.pipeline import Validated
 from generator.publish import BuildFailed
 from generator.site.plugin import GongshiPlugin
 
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+
 
 def build_site(root: Path, site_dir: Path, as_of: date) -> Validated:
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
@@ -25,8 +30,26 @@ def build_site(root: Path, site_dir: Path, as_of: date) -> Validated:
         raise BuildFailed([], "mkdocs.yml 没有启用 gongshi 插件（plugins: - gongshi）")
     plugin.config.as_of = as_of.isoformat()
     try:
-        build(config)
+        with build_clock(as_of):
+            build(config)
     except MkDocsException as failed:
         blocking = plugin.validated.blocking() if plugin.validated else []
         raise BuildFailed(blocking, str(failed)) from None
     return plugin.validated
+
+
+@contextmanager
+def build_clock(as_of: date) -> Iterator[None]:
+    """MkDocs dates the sitemap (<lastmod>, the .gz header) by the clock unless
+    SOURCE_DATE_EPOCH is set: for this build it is set to the reference date's
+    midnight UTC, so two builds of the same data on different days are byte-identical.
+    A SOURCE_DATE_EPOCH the caller set is left as it is; ours is removed afterwards,
+    so a later build in the same process (mkdocs serve, tests) reads its own date."""
+    if os.environ.get(EPOCH_VARIABLE):
+        yield
+        return
+    os.environ[EPOCH_VARIABLE] = str(int(datetime.combine(as_of, time(0), tzinfo=timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop(EPOCH_VARIABLE, None)

@@ -20,6 +20,7 @@ from generator.site.lifecycle import publish_date, published_communities
 class SiteConfig:
     site_url: str                  # with a trailing slash
     root: Path                     # the project folder: communities/ and the git repository
+    licence: str = "CC-BY-4.0"     # of the open data: mkdocs.yml `extra.gongshi_licence` (datapackage.py)
 
 
 @dataclass
@@ -71,6 +72,8 @@ def brand(community: Community) -> str:
 def history_since(community: Community) -> date | None:
     """settings.history_since when it is a date (a commit there is not read yet)."""
     raw = community.profile.settings.history_since if community.profile else None
+    if isinstance(raw, date):
+        return raw
     try:
         return date.fromisoformat(raw) if raw else None
     except ValueError:

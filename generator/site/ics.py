@@ -23,8 +23,11 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:\s*[-–~至]\s*(\d{1,2}):(\d{2}))?$")
 
 
 def escape(text: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11). Every line break, CR alone included, becomes
+    the two characters \\n: a raw CR or LF would end the property and let the text
+    start a new one."""
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
 
 
 def fold(line: str) -> str:

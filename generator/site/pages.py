@@ -7,6 +7,7 @@ can build the site without the plugin (style.md, "Keep MkDocs at the edge").
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +31,12 @@ class Page:
         return f"{self.path}index.md"
 
     def front_matter(self) -> str:
-        """Title and meta as YAML front matter (JSON strings are valid YAML)."""
-        lines = ["---", f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        """Title and meta as YAML front matter (JSON strings are valid YAML).
+
+        MkDocs and its themes treat a page title as markup (mkdocs-material writes
+        `page.meta.title` into <title> and the header unescaped), so the plain-text
+        title is HTML-escaped here, where it leaves gongshi for MkDocs."""
+        lines = ["---", f"title: {json.dumps(html.escape(self.title), ensure_ascii=False)}"]
         lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in sorted(self.meta.items())]
         return "\n".join(lines) + "\n---\n"
 
@@ -70,14 +75,16 @@ def build_pages(validated: Validated, config: SiteConfig, site: Site | None = No
 
 
 def build_data_files(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[DataFile]:
-    from generator.site import feeds, ics, opendata
+    from generator.site import datapackage, evidence, feeds, ics, opendata
 
     site = site or Site.create(validated, config)
     files = [feeds.site_feed(site)] + schema_files()
     for c in site.communities:
         files += [opendata.community_json(site, c), opendata.funds_csv(site, c), feeds.community_feed(site, c),
                   ics.community_ics(site, c)]
-    return files
+        files += [DataFile(path, content) for path, content in evidence.evidence_files(c, site.as_of)]
+    files.append(opendata.city_funds_csv(site))
+    return files + datapackage.packages(site, files)
 
 
 def schema_files() -> list[DataFile]:

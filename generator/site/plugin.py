@@ -69,7 +69,8 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         unmet = [f for f in self.validated.findings if not f.blocking and f.clause]
         if unmet:
             log.info(f"gongshi: {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开。")
-        site = Site.create(self.validated, SiteConfig(_site_url(config), self.root))
+        site = Site.create(self.validated, SiteConfig(_site_url(config), self.root,
+                                                      config.extra.get("gongshi_licence") or "CC-BY-4.0"))
         self._add_pages(files, config, site)
         self._patch_theme(files, config)
         config.nav = _navigation(site, files)

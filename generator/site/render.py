@@ -23,10 +23,16 @@ WEEKDAYS = "一二三四五六日"
 
 def relative(from_path: str, to_path: str) -> str:
     """The link from the page at `from_path` (a directory address, "" for the
-    root) to `to_path` (a page address ending in "/" or a file path)."""
+    root) to `to_path` (a page address ending in "/" or a file path).
+
+    Addresses start with a community's folder name: one named like a URL scheme
+    (“javascript:…”) would make a link that runs instead of a path, so a link whose
+    first segment holds a colon starts with "./" and stays a path."""
     base = from_path.rstrip("/") or "."
     target = to_path.rstrip("/") or "."
     link = posixpath.relpath(target, base)
+    if ":" in link.split("/", 1)[0]:
+        link = "./" + link
     if to_path == "" or to_path.endswith("/"):
         return "./" if link == "." else link + "/"
     return link

@@ -22,7 +22,7 @@ def test_report_table_csv_and_json_agree(tmp_path: Path) -> None:
     assert by_slug["wangjiang"]["组织活跃度"] == "77.8%"
     assert by_slug["qingfeng"]["功能场景"] == "7/7" and by_slug["lihua"]["功能场景"] == "6/8"
     data = json.loads(run_cli(root, "report", "--format", "json", "--as-of", AS_OF.isoformat()).output)
-    assert {c["slug"]: c["unmet"] for c in data["communities"]} == {"lihua": "0", "qingfeng": "0", "wangjiang": "0"}
+    assert {c["slug"]: c["unmet"] for c in data["communities"]} == {"jinxiu": "0", "lihua": "0", "qingfeng": "0", "wangjiang": "0"}
 
 
 def test_report_counts_an_unmet_requirement(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from generator.site.builders.common import community_page
 from generator.site.context import Site
 from generator.site.pages import Page
 
-GROUP_TITLES = {**PROFILE_NAMES, "integrity": "数据完整性", "privacy": "隐私保护"}
+GROUP_TITLES = {**PROFILE_NAMES, "integrity": "数据完整性", "privacy": "隐私保护", "lifecycle": "公示期与修订", "votes": "业主表决"}
 
 
 def details(assessment: Assessment) -> list[str]:

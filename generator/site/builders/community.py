@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator import addresses
+from generator import addresses, due
 from generator.figures import Figures, num, pct
 from generator.model.catalogue import PROFILE_NAMES
 from generator.model.community import Community
@@ -44,5 +44,6 @@ def pages(site: Site, community: Community) -> Iterator[Page]:
         parent=parent, parent_path=addresses.community(parent.slug) if parent else "", children=children,
         profile_names=[PROFILE_NAMES[p] for p in community.profiles], workers=figures.social_workers,
         figures=figure_rows(figures), events=site.events[slug][:LATEST],
+        due_rows=due.overdue(community, figures, site.as_of) + due.next_due(community, figures, site.as_of),
         json_path=addresses.community_json(slug), csv_path=addresses.funds_csv(slug),
         feed_path=addresses.community_feed(slug), ics_path=addresses.calendar_ics(slug))

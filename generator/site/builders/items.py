@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterator
 
-from generator import addresses
+from generator import addresses, votes
 from generator.model.catalogue import FOUR_LIST_KEYS, PROCEDURE_FOR_KIND
 from generator.model.community import Community
 from generator.model.records import KeyItem
@@ -38,7 +38,7 @@ def item_page(site: Site, community: Community, item: KeyItem) -> Page:
         procedure_name=PROCEDURE_FOR_KIND[community.profile.kind], status=record_window_status(item, site.as_of),
         step_statuses=[record_window_status(s, site.as_of) for s in item.steps],
         channel=item.objection_channel or community.profile.objection_channel,
-        revisions=site.revisions(community, FILE, item))
+        revisions=site.revisions(community, FILE, item), vote=votes.assess(item.vote) if item.vote else None)
 
 
 def pages(site: Site, community: Community) -> Iterator[Page]:

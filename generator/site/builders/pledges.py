@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from generator import addresses
+from generator import addresses, votes
 from generator.model.catalogue import PLEDGE_PROCEDURE
 from generator.model.community import Community
 from generator.model.records import Pledge
@@ -27,6 +27,7 @@ class PledgeView:
     status: WindowStatus | None
     channel: ObjectionChannel | None
     revisions: RevisionLog
+    vote: votes.VoteAssessment | None
 
 
 def pages(site: Site, community: Community) -> Iterator[Page]:
@@ -40,7 +41,8 @@ def pages(site: Site, community: Community) -> Iterator[Page]:
             continue
         views.append(PledgeView(pledge, PLEDGE_PROCEDURE.get(pledge.kind, ""), record_window_status(pledge, as_of),
                                 pledge.objection_channel or community.profile.objection_channel,
-                                site.revisions(community, FILE, pledge)))
+                                site.revisions(community, FILE, pledge),
+                                votes.assess(pledge.vote) if pledge.vote else None))
     figures = site.validated.figures[community.slug]
     survey = figures.awareness_survey
     yield community_page(

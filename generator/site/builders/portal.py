@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterator
 
-from generator import addresses
+from generator import addresses, due
 from generator.model.catalogue import PROFILE_NAMES
 from generator.model.community import Community
 from generator.rules import Status
@@ -58,9 +58,16 @@ def grouped(site: Site) -> list[tuple[str, list[tuple[str, list[tuple[str, list[
     return result
 
 
+def overdue(site: Site) -> list[tuple[due.Due, str, str]]:
+    """Overdue disclosures across the city, oldest first, with the community's name and page."""
+    rows = [(d, c.name, addresses.community(c.slug)) for c in site.communities
+            for d in due.overdue(c, site.validated.figures[c.slug], site.as_of)]
+    return sorted(rows, key=lambda row: (row[0].due, row[1], row[0].kind))
+
+
 def pages(site: Site) -> Iterator[Page]:
     here = addresses.portal()
     body = render("portal.html", here, groups=grouped(site), events=site.all_events()[:RECENT],
                   names={c.slug: c.name for c in site.communities}, data_day=site.data_day(), as_of=site.as_of,
-                  feed_path=addresses.site_feed())
+                  feed_path=addresses.site_feed(), overdue=overdue(site))
     yield Page(here, "社区公示栏", body, {"brand": "neutral"})

@@ -14,7 +14,7 @@ from generator.model.records import Registration
 from generator.site.builders.common import community_page, placeholder_page
 from generator.site.context import Site
 from generator.site.lifecycle import placeholder, published
-from generator.privacy.mask import mask_name
+from generator.privacy.persons import for_display
 from generator.site.pages import Page
 from generator.model.windows import record_window_status
 
@@ -25,10 +25,11 @@ SECTION = "服务与登记公示"
 def notice_page(site: Site, community: Community, r: Registration) -> Page:
     status = record_window_status(r, site.as_of)
     show_list = status is not None and status.is_open
-    households = [(mask_name(h.name), h) for h in r.households]
+    shown = for_display(r)       # the template never sees a household's name unmasked (张*明)
+    households = [(h.name, h) for h in shown.households]
     return community_page(
         site, community, addresses.notice(community.slug, r.id), r.title, "notice.html", (FILE,), SECTION,
-        searchable=False, notice=r, status=status, show_list=show_list,
+        searchable=False, notice=shown, status=status, show_list=show_list,
         households=households, members=sum(h.members for h in r.households),
         channel=r.objection_channel or community.profile.objection_channel,
         revisions=site.revisions(community, FILE, r))
