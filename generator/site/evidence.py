@@ -45,18 +45,26 @@ def publishable_name(community: Community, name: str) -> bool:
     return not detect(PurePosixPath(name).name, allowlist(allowed_numbers(community)))
 
 
+def published_path(community: Community, item_id: str, file: str) -> str | None:
+    """Where an evidence file is published, or None when it is not (missing, wrong kind, private name)."""
+    source = Path(community.folder, file)
+    if source.suffix.lower() not in PUBLISHED_SUFFIXES or not source.is_file() or not publishable_name(community, file):
+        return None
+    return evidence_path(community.slug, item_id, file)
+
+
 def evidence_files(community: Community, as_of) -> Iterator[tuple[str, bytes]]:
     """(site path, content) of every evidence file of the published key items."""
     for item in published(community.key_items.items, as_of):
         attached = [e for step in item.steps for e in step.evidence] + [e for m in item.milestones for e in m.evidence]
         for evidence in attached:
+            path = published_path(community, item.id, evidence.file)
+            if path is None:
+                continue
             source = Path(community.folder, evidence.file)
             suffix = source.suffix.lower()
-            if suffix not in PUBLISHED_SUFFIXES or not source.is_file() or not publishable_name(community, evidence.file):
-                continue
             raw = source.read_bytes()
-            content = without_metadata(raw, suffix) if suffix in IMAGE_SUFFIXES else raw
-            yield evidence_path(community.slug, item.id, evidence.file), content
+            yield path, without_metadata(raw, suffix) if suffix in IMAGE_SUFFIXES else raw
 
 
 def evidence_path(slug: str, item_id: str, file: str) -> str:

@@ -9,11 +9,13 @@ from generator import addresses, votes
 from generator.model.catalogue import FOUR_LIST_KEYS, PROCEDURE_FOR_KIND
 from generator.model.community import Community
 from generator.model.records import KeyItem
+from generator.model.windows import record_window_status
+from generator.progress import rollup
 from generator.site.builders.common import community_page, placeholder_page
 from generator.site.context import Site
+from generator.site.evidence import published_path
 from generator.site.lifecycle import placeholder, published
 from generator.site.pages import Page
-from generator.model.windows import record_window_status
 
 FILE = "key_items.yml"
 SECTION = "关键事项"
@@ -38,7 +40,8 @@ def item_page(site: Site, community: Community, item: KeyItem) -> Page:
         procedure_name=PROCEDURE_FOR_KIND[community.profile.kind], status=record_window_status(item, site.as_of),
         step_statuses=[record_window_status(s, site.as_of) for s in item.steps],
         channel=item.objection_channel or community.profile.objection_channel,
-        revisions=site.revisions(community, FILE, item), vote=votes.assess(item.vote) if item.vote else None)
+        revisions=site.revisions(community, FILE, item), vote=votes.assess(item.vote) if item.vote else None,
+        rollup=rollup(item), evidence_link=lambda file: published_path(community, item.id, file))
 
 
 def pages(site: Site, community: Community) -> Iterator[Page]:
