@@ -9,6 +9,7 @@ from datetime import date
 from generator.figures import Figures
 from generator.model.community import City, Community
 from generator.model.values import ObjectionChannel, Window
+from generator.model.windows import window_status
 from generator.posters.content import Paragraph, Text, t
 from generator.rules.registry import Assessment
 
@@ -42,8 +43,12 @@ def cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def window_text(window: Window | None) -> str:
-    return f"{cn_date(window.start)} 至 {cn_date(window.end)}" if window else NO_WINDOW
+def window_text(window: Window | None, as_of: date) -> str:
+    """The window with its status as of the build's reference date, as pages print it."""
+    if window is None:
+        return NO_WINDOW
+    status = window_status(window, as_of)
+    return f"{cn_date(window.start)} 至 {cn_date(window.end)}（{status.label}，{status.as_of_note}）"
 
 
 def issuer(ctx: PosterContext) -> Text:
@@ -91,7 +96,7 @@ def common_fields(ctx: PosterContext, title: Text, window: Window | None, date_l
         "issuer": issuer(ctx),
         "community": t(ctx.name, ctx.loc("community.yml", "name")),
         "region": region(ctx),
-        "window": t(window_text(window)),
+        "window": t(window_text(window, ctx.as_of)),
         "date_label": t(date_label),
         "date": t(cn_date(day)),
         "contact": contact(ctx),
