@@ -69,7 +69,7 @@ def test_poster_prints_window_channel_answer_and_change_reason(tmp_path: Path) -
     specs, _ = render(root, tmp_path / "cache", tmp_path / "out", "wangjiang", kinds=["funds"])
     spec = next(s for s in specs if s.key == "2025")
     printed = "".join(text_of(tmp_path / "out" / spec.path).split())
-    for expected in ("公示期：2026年1月15日至2026年1月29日", "修订记录", "更正：“邻里食堂助餐补贴”误录为98630.00元",
+    for expected in ("公示期：2026年1月15日至2026年1月29日（公示期已结束，状态截至2026-11-23）", "修订记录", "更正：“邻里食堂助餐补贴”误录为98630.00元",
                      "居民疑问与答复", "答复：经业财代理机构逐月核对凭证",
                      "如有疑问，请于2026年1月29日前向望江社区居务监督委员会反映", "收到后20日内答复"):
         assert expected in printed, expected
