@@ -322,8 +322,12 @@ def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date |
     except BuildFailed as failed:
         for finding in failed.findings:
             click.echo(finding.format())
-        click.echo(f"未发布：{len(failed.findings)} 个错误需要先改正；{site_dir}/ 保持上一次的内容。", err=True)
+        reason = f"{len(failed.findings)} 个错误需要先改正" if failed.findings else str(failed)
+        click.echo(f"未发布：{reason}；{site_dir}/ 保持上一次的内容。", err=True)
         return 1
+    except OSError as exc:   # a full disk, a folder without write permission: nothing to report to support
+        raise CliError(f"无法写出网站（{exc.strerror or exc}）；{site_dir}/ 保持上一次的内容。"
+                       "请检查磁盘空间和文件夹权限后重新运行。") from None
     unmet = [f for f in validated.findings if not f.blocking and f.clause]
     click.echo(f"已发布到 {site_dir}/（状态截至 {options.as_of.isoformat()}，"
                f"{len(validated.city.published())} 个社区）。")

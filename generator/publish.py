@@ -36,14 +36,16 @@ Progress = Callable[[int, int], None]
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
-    """Replace `site_dir` with `staging` using renames on the same filesystem."""
+    """Replace `site_dir` with `staging` using renames on the same filesystem.
+    Whatever stops the second rename (an OSError, Ctrl-C) puts the old site back."""
     old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
     try:
         staging.rename(site_dir)
-    except OSError:
-        if old.exists():
+    except BaseException:
+        if old.exists() and not site_dir.exists():
             old.rename(site_dir)
         raise
     shutil.rmtree(old, ignore_errors=True)
