@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from generator.model.records import (
 
 COMMUNITIES_DIR = "communities"
 PROFILE_FILE = "community.yml"
+# A folder name is the community's permanent address: short lowercase ASCII.
+SLUG = re.compile(r"^[a-z0-9][a-z0-9\-]{1,39}$")
 
 
 @dataclass
@@ -78,6 +81,12 @@ _ATTRIBUTE["community.yml"] = "profile"
 def load_community(folder: Path, slug: str | None = None) -> Community:
     slug = slug or folder.name
     community = Community(slug=slug, folder=folder)
+    if not SLUG.match(slug):
+        community.findings.append(Finding(
+            "load.folder-name", Severity.ERROR,
+            f"文件夹名“{slug}”不能作为网址：只能用小写字母、数字和“-”，2–40 个字符",
+            Location(f"{COMMUNITIES_DIR}/{slug}"), "把文件夹改名为简短的拼音，如 wangjiang；已发布过的旧名写进 old_slugs。",
+            blocking=True))
     for path in sorted(folder.iterdir()):
         if path.is_dir() or path.name.startswith("."):
             continue

@@ -3,18 +3,15 @@ into communities/ (decisions 10)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from types import SimpleNamespace
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.model import catalogue as cat
-from generator.model.community import COMMUNITIES_DIR
+from generator.model.community import COMMUNITIES_DIR, SLUG
 from generator.model.records import FILE_MODELS
 from generator.scaffold import starter
-
-SLUG = re.compile(r"^[a-z0-9][a-z0-9\-]{1,39}$")
 
 
 class ScaffoldError(Exception):

@@ -57,10 +57,12 @@ def evidence_files(community: Community, as_of) -> Iterator[tuple[str, bytes]]:
     """(site path, content) of every evidence file of the published key items."""
     for item in published(community.key_items.items, as_of):
         attached = [e for step in item.steps for e in step.evidence] + [e for m in item.milestones for e in m.evidence]
+        seen: set[str] = set()
         for evidence in attached:
             path = published_path(community, item.id, evidence.file)
-            if path is None:
+            if path is None or path in seen:       # a step and a milestone may cite the same file
                 continue
+            seen.add(path)
             source = Path(community.folder, evidence.file)
             suffix = source.suffix.lower()
             raw = source.read_bytes()

@@ -44,3 +44,11 @@ def test_no_communities_folder_is_exit_1_with_a_message(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "validate", "--as-of", AS_OF.isoformat())
     assert result.exit_code == 1
     assert "没有找到社区数据" in result.output
+
+
+def test_a_folder_name_that_cannot_be_an_address_is_refused(tmp_path: Path) -> None:
+    root = copy_examples(tmp_path, ["qingfeng"])
+    (root / "communities/qingfeng").rename(root / "communities/Qing Feng")
+    result = run_cli(root, "validate", "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 1
+    assert "communities/Qing Feng: 错误 文件夹名“Qing Feng”不能作为网址" in result.output
