@@ -27,3 +27,18 @@
     bind();
   }
 })();
+
+/* Code blocks scroll sideways on a phone: make each one reachable by keyboard
+   so it can be scrolled without a mouse (axe scrollable-region-focusable). */
+(function () {
+  function focusable() {
+    document.querySelectorAll(".md-typeset pre > code").forEach(function (code) {
+      if (!code.hasAttribute("tabindex")) { code.setAttribute("tabindex", "0"); }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusable);
+  } else {
+    focusable();
+  }
+})();
