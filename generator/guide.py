@@ -14,7 +14,6 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from generator.model.catalogue import PROFILE_NAMES
-from generator.model.records import FILE_MODELS, FILE_TITLES
 from generator.model.values import Amount, Period
 
 _TYPE_NAMES = {str: "文字", int: "整数", bool: "true / false", float: "数字"}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from generator import addresses
 from generator.model.community import Community
 from generator.site.context import Site, brand
-from generator.site.lifecycle import Placeholder
+from generator.site.lifecycle import Placeholder, placeholder
 from generator.site.pages import Page
 from generator.site.render import render
 
@@ -45,3 +45,19 @@ def placeholder_page(site: Site, community: Community, path: str, held: Placehol
     """The page at the address of a scheduled or withdrawn record (decisions 5 and 6)."""
     return community_page(site, community, path, held.title, "placeholder.html", (filename,), section,
                           searchable=False, held=held)
+
+
+R = TypeVar("R")
+
+
+def record_pages(site: Site, community: Community, records: Iterable[R], path_of: Callable[[R], str],
+                 title_of: Callable[[R], str], page_of: Callable[[R], Page], section: str,
+                 filename: str) -> Iterator[Page]:
+    """One page per record at its permanent address: the record's own page, or the
+    notice of a scheduled or withdrawn record (decisions 5 and 6)."""
+    for record in records:
+        held = placeholder(record, title_of(record), site.as_of)
+        if held:
+            yield placeholder_page(site, community, path_of(record), held, section, filename)
+        else:
+            yield page_of(record)

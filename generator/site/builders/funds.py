@@ -7,10 +7,10 @@ from typing import Iterator
 from generator import addresses, money
 from generator.model.community import Community
 from generator.model.records import FundStatement
-from generator.site.builders.common import community_page, placeholder_page
+from generator.site.builders.common import community_page, record_pages
 from generator.site.chart import bar_chart
 from generator.site.context import Site
-from generator.site.lifecycle import placeholder, published
+from generator.site.lifecycle import published
 from generator.site.money import line_details, line_yuan, totals
 from generator.site.pages import Page
 from generator.model.windows import record_window_status
@@ -62,12 +62,9 @@ def statement_page(site: Site, community: Community, s: FundStatement, shown: li
 def pages(site: Site, community: Community) -> Iterator[Page]:
     slug = community.slug
     shown = published(community.funds.statements, site.as_of)
-    for s in community.funds.statements:
-        held = placeholder(s, label(s), site.as_of)
-        if held:
-            yield placeholder_page(site, community, addresses.fund_statement(slug, s.id), held, SECTION, FILE)
-        else:
-            yield statement_page(site, community, s, shown)
+    yield from record_pages(site, community, community.funds.statements,
+                            lambda s: addresses.fund_statement(slug, s.id), label,
+                            lambda s: statement_page(site, community, s, shown), SECTION, FILE)
     ordered = sorted(shown, key=lambda s: (s.period.end, s.id), reverse=True)
     superseded = {s.supersedes for s in shown if s.supersedes}
     rows = [(s, addresses.fund_statement(slug, s.id), totals(s), record_window_status(s, site.as_of),

@@ -11,10 +11,10 @@ from generator.model.community import Community
 from generator.model.records import KeyItem
 from generator.model.windows import record_window_status
 from generator.progress import rollup
-from generator.site.builders.common import community_page, placeholder_page
+from generator.site.builders.common import community_page, record_pages
 from generator.site.context import Site
 from generator.site.evidence import published_path
-from generator.site.lifecycle import placeholder, published
+from generator.site.lifecycle import published
 from generator.site.pages import Page
 
 FILE = "key_items.yml"
@@ -46,12 +46,8 @@ def item_page(site: Site, community: Community, item: KeyItem) -> Page:
 
 def pages(site: Site, community: Community) -> Iterator[Page]:
     slug = community.slug
-    for item in community.key_items.items:
-        held = placeholder(item, item.title, site.as_of)
-        if held:
-            yield placeholder_page(site, community, addresses.key_item(slug, item.id), held, SECTION, FILE)
-        else:
-            yield item_page(site, community, item)
+    yield from record_pages(site, community, community.key_items.items, lambda i: addresses.key_item(slug, i.id),
+                            lambda i: i.title, lambda i: item_page(site, community, i), SECTION, FILE)
     shown = sorted(published(community.key_items.items, site.as_of), key=lambda i: (-i.year, i.id))
     years = [(year, [(i, addresses.key_item(slug, i.id)) for i in group], addresses.key_items_year(slug, year))
              for year, group in groupby(shown, key=lambda i: i.year)]

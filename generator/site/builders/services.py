@@ -11,9 +11,9 @@ from typing import Iterator
 from generator import addresses
 from generator.model.community import Community
 from generator.model.records import Registration
-from generator.site.builders.common import community_page, placeholder_page
+from generator.site.builders.common import community_page, record_pages
 from generator.site.context import Site
-from generator.site.lifecycle import placeholder, published
+from generator.site.lifecycle import published
 from generator.privacy.persons import for_display
 from generator.site.pages import Page
 from generator.model.windows import record_window_status
@@ -37,12 +37,8 @@ def notice_page(site: Site, community: Community, r: Registration) -> Page:
 
 def pages(site: Site, community: Community) -> Iterator[Page]:
     slug = community.slug
-    for r in community.services.dibao:
-        held = placeholder(r, r.title, site.as_of)
-        if held:
-            yield placeholder_page(site, community, addresses.notice(slug, r.id), held, SECTION, FILE)
-        else:
-            yield notice_page(site, community, r)
+    yield from record_pages(site, community, community.services.dibao, lambda r: addresses.notice(slug, r.id),
+                            lambda r: r.title, lambda r: notice_page(site, community, r), SECTION, FILE)
     notices = [(r, addresses.notice(slug, r.id), record_window_status(r, site.as_of))
                for r in sorted(published(community.services.dibao, site.as_of), key=lambda r: r.disclosed, reverse=True)]
     yield community_page(site, community, addresses.services(slug), SECTION, "services.html", (FILE,), SECTION,
