@@ -102,3 +102,10 @@ def test_every_poster_qr_points_at_a_page_of_the_built_site(built_site: Path) ->
     for spec in specs:
         assert spec.url == site_url(root) + spec.page_path
         assert (built_site / spec.page_path / "index.html").is_file(), spec.url
+
+
+def test_no_published_address_is_ever_dropped(built_site: Path) -> None:
+    listed = [line for line in (Path(__file__).parent / "published_addresses.txt").read_text(encoding="utf-8")
+              .splitlines() if not line.startswith("#")]
+    missing = [address or "/" for address in listed if not (built_site / address / "index.html").is_file()]
+    assert not missing, f"these published addresses no longer exist: {missing}"
