@@ -9,6 +9,8 @@ Paths are relative to the site root, with a trailing slash for pages.
 
 from __future__ import annotations
 
+import hashlib
+
 
 def portal() -> str:
     return ""
@@ -16,6 +18,17 @@ def portal() -> str:
 
 def community(slug: str) -> str:
     return f"{slug}/"
+
+
+def district(city: str, district_name: str) -> str:
+    """The page listing one district's communities. Region names are Chinese and
+    addresses ASCII, so the name is turned into a short stable code."""
+    code = hashlib.blake2s(f"{city}/{district_name}".encode(), digest_size=4).hexdigest()
+    return f"area/{code}/"
+
+
+def community_search_index(slug: str) -> str:
+    return f"{slug}/search/search_index.json"
 
 
 def pledges(slug: str) -> str:
@@ -74,6 +87,11 @@ def notice(slug: str, notice_id: str) -> str:
 
 def posters(slug: str) -> str:
     return f"{slug}/posters/"
+
+
+def glossary() -> str:
+    """名词解释; each term's entry is glossary/#<id>, the id fixed in generator/glossary/terms.yml."""
+    return "glossary/"
 
 
 # ---- files (no trailing slash)

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
+from generator.clock import reference_date
 from generator.figures import Figures, compute_figures
 from generator.findings import Finding, Findings
 from generator.model.community import City, load_city
 from generator.rules import Assessment, Context, run_rules
-
-
-def reference_date(as_of: date | None = None) -> date:
-    """The build's one reference date: --as-of, else SOURCE_DATE_EPOCH, else today (decisions 4)."""
-    if as_of is not None:
-        return as_of
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
 
 
 @dataclass

@@ -1,8 +1,10 @@
 """The MkDocs adapter: the only module that imports mkdocs.
 
 It validates the city, stops the build on blocking findings (printed exactly as
-`gongshi validate` prints them), hands the computed pages and data files to
-MkDocs as in-memory files, and watches communities/ under `mkdocs serve`.
+`gongshi validate` prints them), hands the site-level pages and the data files
+to MkDocs as in-memory files, renders each community's pages inside the theme's
+frame itself once MkDocs has built the rest (chrome.py, communities.py), and
+watches communities/ under `mkdocs serve`.
 """
 
 from __future__ import annotations
@@ -18,15 +20,21 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from jinja2 import Environment
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import addresses
 from generator.pipeline import Validated, reference_date, validate
 from generator.site.context import Site, SiteConfig
-from generator.site.pages import build_data_files, build_pages
+from generator.site.builders.portal import districts
+from generator.site.chrome import FrameRenderer
+from generator.site.communities import search_settings, write_communities
+from generator.site.pages import Page as SitePage, build_data_files, site_pages
+from generator.site.search import site_index
 from generator.site.theme_assets import is_bundle, patch_bundle
 
 log = logging.getLogger("mkdocs.plugins.gongshi")
@@ -44,12 +52,16 @@ class GongshiConfig(base.Config):
 class GongshiPlugin(BasePlugin[GongshiConfig]):
     def __init__(self) -> None:
         self.validated: Validated | None = None
+        self.site: Site | None = None
         self.bodies: dict[str, str] = {}
+        self.env: Environment | None = None
+        self.nav: Navigation | None = None
+        self.files: Files | None = None
+        self.searched: list[SitePage] = []        # the pages of the site-wide search index
         self.root = Path.cwd()
         self.as_of = date.today()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        logging.getLogger("jieba").setLevel(logging.WARNING)   # the search plugin's segmenter chatters on stderr
         self.root = Path(config.config_file_path).resolve().parent
         raw = self.config.as_of or os.environ.get("GONGSHI_AS_OF")
         try:
@@ -71,6 +83,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             log.info(f"gongshi: {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开。")
         site = Site.create(self.validated, SiteConfig(_site_url(config), self.root,
                                                       config.extra.get("gongshi_licence") or "CC-BY-4.0"))
+        self.site = site
         self._add_pages(files, config, site)
         self._patch_theme(files, config)
         config.nav = _navigation(site, files)
@@ -80,18 +93,42 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         return files
 
     def _add_pages(self, files: Files, config: MkDocsConfig, site: Site) -> None:
-        for page in build_pages(self.validated, site.config, site):
+        self.searched = []
+        for page in site_pages(site):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"gongshi: content/{page.src_uri} 与自动生成的页面 /{page.path} 重名，请改名或删除该文件。")
             # Markdown would only re-parse finished HTML (most of the build time):
             # MkDocs gets the front matter, and on_page_content puts the body in.
             files.append(File.generated(config, page.src_uri, content=page.front_matter()))
             self.bodies[page.src_uri] = page.body_html
+            self.searched.append(page)
         for data in build_data_files(self.validated, site.config, site):
             files.append(File.generated(config, data.path, content=data.content))
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.bodies.get(page.file.src_uri, html)
+        if page.file.src_uri in self.bodies:
+            return self.bodies[page.file.src_uri]
+        self.searched.append(SitePage(page.url, page.title or "", html, dict(page.meta)))
+        return html
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav, self.files = nav, files
+        return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """The communities' pages, in the frame of the theme MkDocs has just used."""
+        assert self.site is not None and self.env is not None and self.nav is not None and self.files is not None
+        site_dir = Path(config.site_dir)
+        search = search_settings(site_dir)
+        if search is not None:       # the theme's index, rewritten with the words cut as in the communities'
+            index = site_index(self.searched, search)
+            (site_dir / index.path).write_bytes(index.content)
+        renderer = FrameRenderer(config, self.env, self.nav, self.files)
+        write_communities(self.site, renderer, site_dir)
 
     def _patch_theme(self, files: Files, config: MkDocsConfig) -> None:
         for file in list(files):
@@ -101,7 +138,10 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             if is_bundle(file.src_uri) and file.abs_src_path:
                 script = Path(file.abs_src_path).read_text(encoding="utf-8")
                 files.remove(file)
-                files.append(File.generated(config, file.src_uri, content=patch_bundle(script)))
+                try:
+                    files.append(File.generated(config, file.src_uri, content=patch_bundle(script)))
+                except ValueError as unknown:
+                    raise PluginError(f"gongshi: {unknown}") from None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.root / "communities"))
@@ -114,17 +154,16 @@ def _site_url(config: MkDocsConfig) -> str:
 
 
 def _navigation(site: Site, files: Files) -> list[Any]:
-    """首页, each district with its communities, then the hand-written content pages.
-    A community's sections are its tabs on every page (builders/common.py): listing
-    them here too would render ten links per community into every page of the site.
+    """首页, each city's districts (a page each, listing its communities), then the
+    hand-written content pages. No page lists the communities themselves: at a
+    city's scale that list would be in every page. A community's sections are its
+    tabs on every page (builders/common.py).
     Names from the data are HTML-escaped: the theme writes navigation titles as markup."""
     nav: list[Any] = [{"首页": "index.md"}]
-    by_district: dict[str, list[Any]] = {}
-    for community in site.communities:
-        region = community.profile.region
-        by_district.setdefault(html.escape(f"{region.city}{region.district}"), []).append(
-            {html.escape(community.name): addresses.community(community.slug) + "index.md"})
-    nav += [{district: entries} for district, entries in sorted(by_district.items())]
+    by_city: dict[str, list[Any]] = {}
+    for district in districts(site):
+        by_city.setdefault(html.escape(district.city), []).append({html.escape(district.name): district.path + "index.md"})
+    nav += [{city: entries} for city, entries in by_city.items()]
     generated = {f.src_uri for f in files if f.generated_by and not f.src_uri.startswith(GENERATED_IN_CONTENT)}
     groups: dict[str, list[str]] = {}
     for file in files.documentation_pages():

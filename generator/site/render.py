@@ -8,7 +8,6 @@ base URL and from a plain folder.
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -28,9 +27,19 @@ def relative(from_path: str, to_path: str) -> str:
     Addresses start with a community's folder name: one named like a URL scheme
     (“javascript:…”) would make a link that runs instead of a path, so a link whose
     first segment holds a colon starts with "./" and stays a path."""
-    base = from_path.rstrip("/") or "."
-    target = to_path.rstrip("/") or "."
-    link = posixpath.relpath(target, base)
+    return _relative(from_path, to_path)
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(from_path: str, to_path: str) -> str:
+    # posixpath.relpath on addresses, without its filesystem normalisation: a
+    # city's pages ask for millions of links.
+    base = [part for part in from_path.split("/") if part]
+    target = [part for part in to_path.split("/") if part]
+    common = 0
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    link = "/".join([".."] * (len(base) - common) + target[common:]) or "."
     if ":" in link.split("/", 1)[0]:
         link = "./" + link
     if to_path == "" or to_path.endswith("/"):
@@ -59,7 +68,7 @@ def long_day(value: date) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("generator.site", "templates"), autoescape=True,
+    env = Environment(loader=PackageLoader("generator.site", "templates"), autoescape=True, auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(yuan=yuan, amount=amount, day=day, long_day=long_day, pct=pct)
     return env

@@ -101,8 +101,16 @@ def test_feeds_parse_and_link_to_pages(built_site: Path) -> None:
     assert any(e.link == "https://gongshi.example.cn/wangjiang/funds/2026-h1/" for e in site.entries)
 
 
+def page_search_index(site: Path, location: str) -> dict:
+    """The search index the page at `location` fetches, found as the browser finds it:
+    `search_index` in the page's __config, else the site-wide one."""
+    page = (site / location / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S).group(1))
+    return json.loads((site / config.get("search_index", "search/search_index.json")).read_text(encoding="utf-8"))
+
+
 def search_tokens(site: Path, location: str) -> set[str]:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = page_search_index(site, location)
     separator = re.compile(index["config"]["separator"])
     tokens: set[str] = set()
     for doc in index["docs"]:
@@ -110,6 +118,15 @@ def search_tokens(site: Path, location: str) -> set[str]:
             text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
             tokens.update(t for t in separator.split(text) if t)
     return tokens
+
+
+def test_a_community_page_searches_its_own_small_index(built_site: Path) -> None:
+    index = page_search_index(built_site, "wangjiang/funds/2025/")
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "wangjiang/funds/2025/" in locations
+    assert not [loc for loc in locations if not loc.startswith("wangjiang/")]
+    portal = page_search_index(built_site, "")
+    assert not [doc for doc in portal["docs"] if doc["location"].startswith(("wangjiang/", "lihua/"))]
 
 
 def test_search_index_holds_segmented_chinese_words(built_site: Path) -> None:

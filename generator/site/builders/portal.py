@@ -1,4 +1,9 @@
-"""The portal: communities grouped by city, district and street, and what changed recently."""
+"""The portal and one page per district.
+
+The portal lists the districts (with counts and what is overdue) and what
+changed recently; each district page lists its communities by street. At the
+scale of a city no page lists every community, so none grows past what a phone
+loads quickly (issue 6: no page over 40 KB)."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from generator.site.pages import Page
 from generator.site.render import render
 
 RECENT = 12
+OVERDUE_ON_PORTAL = 30
 
 
 @dataclass(frozen=True)
@@ -40,34 +46,56 @@ def entry(site: Site, community: Community) -> Entry:
                  statuses.count(Status.MET), statuses.count(Status.UNMET), statuses.count(Status.DECLARED))
 
 
-def grouped(site: Site) -> list[tuple[str, list[tuple[str, list[tuple[str, list[Entry]]]]]]]:
-    """city → district → street → entries, each level sorted by name."""
+@dataclass(frozen=True)
+class District:
+    city: str
+    name: str
+    path: str
+    streets: list[tuple[str, list[Entry]]]
+    overdue: list[tuple[due.Due, str, str]]
+
+    @property
+    def count(self) -> int:
+        return sum(len(entries) for _, entries in self.streets)
+
+    def total(self, field: str) -> int:
+        return sum(getattr(e, field) for _, entries in self.streets for e in entries)
+
+
+def districts(site: Site) -> list[District]:
+    """city → district, each with its streets and entries, every level sorted by name."""
     def region(c: Community) -> tuple[str, str, str, str]:
         r = c.profile.region
         return (r.city, r.district, r.street, c.slug)
 
-    ordered = sorted(site.communities, key=region)
     result = []
-    for city, in_city in groupby(ordered, key=lambda c: c.profile.region.city):
-        districts = []
-        for district, in_district in groupby(in_city, key=lambda c: c.profile.region.district):
-            streets = [(street, [entry(site, c) for c in in_street])
-                       for street, in_street in groupby(in_district, key=lambda c: c.profile.region.street)]
-            districts.append((district, streets))
-        result.append((city, districts))
+    for (city, name), members in groupby(sorted(site.communities, key=region),
+                                         key=lambda c: (c.profile.region.city, c.profile.region.district)):
+        members = list(members)
+        streets = [(street, [entry(site, c) for c in in_street])
+                   for street, in_street in groupby(members, key=lambda c: c.profile.region.street)]
+        result.append(District(city, name, addresses.district(city, name), streets, overdue(site, members)))
     return result
 
 
-def overdue(site: Site) -> list[tuple[due.Due, str, str]]:
-    """Overdue disclosures across the city, oldest first, with the community's name and page."""
-    rows = [(d, c.name, addresses.community(c.slug)) for c in site.communities
+def overdue(site: Site, communities: list[Community]) -> list[tuple[due.Due, str, str]]:
+    """Overdue disclosures of `communities`, oldest first, with the community's name and page."""
+    rows = [(d, c.name, addresses.community(c.slug)) for c in communities
             for d in due.overdue(c, site.validated.figures[c.slug], site.as_of)]
     return sorted(rows, key=lambda row: (row[0].due, row[1], row[0].kind))
 
 
 def pages(site: Site) -> Iterator[Page]:
     here = addresses.portal()
-    body = render("portal.html", here, groups=grouped(site), events=site.all_events()[:RECENT],
+    listed = districts(site)
+    cities = [(city, list(in_city)) for city, in_city in groupby(listed, key=lambda d: d.city)]
+    city_overdue = sorted((row for d in listed for row in d.overdue), key=lambda row: (row[0].due, row[1], row[0].kind))
+    body = render("portal.html", here, cities=cities, events=site.all_events()[:RECENT],
                   names={c.slug: c.name for c in site.communities}, data_day=site.data_day(), as_of=site.as_of,
-                  feed_path=addresses.site_feed(), overdue=overdue(site))
+                  feed_path=addresses.site_feed(), overdue=city_overdue[:OVERDUE_ON_PORTAL],
+                  more_overdue=len(city_overdue) - OVERDUE_ON_PORTAL)
     yield Page(here, "社区公示栏", body, {"brand": "neutral"})
+    for district in listed:
+        body = render("district.html", district.path, district=district, as_of=site.as_of,
+                      portal_path=addresses.portal())
+        yield Page(district.path, f"{district.city}{district.name}", body, {"brand": "neutral"})

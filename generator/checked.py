@@ -1,0 +1,113 @@
+"""`gongshi validate` for a city: each community's findings kept by the content
+that produced them, so an unchanged community is not checked again.
+
+A community's findings depend on its own files, on the profiles of the others
+(a 小区 names its parent 社区), on the reference date, on the poster font (the
+glyph check) and on gongshi itself; the cache key covers all of these. One
+changed profile (community.yml) anywhere checks the whole city again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.fingerprint import add_file, add_tree, code_digest
+from generator.findings import Finding, Findings
+from generator.folders import COMMUNITIES_DIR, PROFILE_FILE, community_folders
+
+CACHE_DIR = Path(".cache") / "checked"
+CACHE_VERSION = b"1"
+
+
+@dataclass
+class Checked:
+    as_of: date
+    findings: Findings = field(default_factory=Findings)
+    names: dict[str, str] = field(default_factory=dict)
+    checked: list[str] = field(default_factory=list)     # the communities checked this time (not from the cache)
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    name: str
+    findings: list[Finding]
+
+
+def check(root: Path, as_of: date, only: list[str] | None = None, glyphs: bool = True) -> Checked:
+    folders = community_folders(root)
+    if only is not None:
+        folders = [f for f in folders if f.name in only]
+    if not folders:                      # nothing to cache: the pipeline says what is missing
+        return _fresh(root, as_of, only, glyphs, {})
+    shared = _shared_key(root, as_of, glyphs)
+    keys = {f.name: _key(shared, f) for f in folders}
+    cached = {slug: _read(root, slug) for slug in keys}
+    stale = [slug for slug, key in keys.items() if cached[slug] is None or cached[slug].key != key]
+    result = _fresh(root, as_of, stale, glyphs, keys) if stale else Checked(as_of)
+    for slug in keys:
+        if slug not in stale:
+            entry = cached[slug]
+            result.findings.extend(entry.findings)
+            result.names[slug] = entry.name
+    return result
+
+
+def _fresh(root: Path, as_of: date, only: list[str] | None, glyphs: bool, keys: dict[str, str]) -> Checked:
+    from generator.pipeline import validate      # the data model loads only when something is checked
+
+    validated = validate(root, as_of, only)
+    findings = list(validated.findings)
+    if glyphs:
+        from generator.posters.glyphs import glyph_findings
+
+        findings += glyph_findings(validated)
+    result = Checked(as_of, Findings(findings), {s: c.name for s, c in validated.city.communities.items()},
+                     list(validated.city.communities))
+    for slug in keys:
+        if slug in result.names:
+            _write(root, slug, Entry(keys[slug], result.names[slug], [f for f in findings if f.community == slug]))
+    return result
+
+
+def _shared_key(root: Path, as_of: date, glyphs: bool) -> bytes:
+    digest = hashlib.sha256(CACHE_VERSION + as_of.isoformat().encode() + bytes([glyphs]) + code_digest())
+    digest.update(os.environ.get("GONGSHI_FONT", "").encode())
+    add_file(digest, root / "mkdocs.yml", "mkdocs.yml")
+    for path in sorted((root / COMMUNITIES_DIR).glob(f"*/{PROFILE_FILE}")):
+        add_file(digest, path, path.parent.name)
+    return digest.digest()
+
+
+def _key(shared: bytes, folder: Path) -> str:
+    digest = hashlib.sha256(shared)
+    add_tree(digest, folder, folder.name)
+    return digest.hexdigest()
+
+
+def _cache_file(root: Path, slug: str) -> Path:
+    return root / CACHE_DIR / f"{slug}.pickle"
+
+
+def _read(root: Path, slug: str) -> Entry | None:
+    try:
+        entry = pickle.loads(_cache_file(root, slug).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None          # no cache yet, or one from another gongshi: check again
+    return entry if isinstance(entry, Entry) else None
+
+
+def _write(root: Path, slug: str, entry: Entry) -> None:
+    target = _cache_file(root, slug)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        partial.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(target)
+    except OSError:
+        pass                 # a read-only checkout still validates, only without the cache

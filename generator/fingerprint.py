@@ -1,0 +1,43 @@
+"""Content fingerprints for the caches: what a result was computed from.
+
+Small files are hashed by content; large ones (photos, fonts) by size and
+modification time. gongshi's own code is fingerprinted by its files' sizes and
+times, so an upgrade or an edit of gongshi invalidates every cache."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import generator
+
+SMALL = 1 << 20
+CODE_SUFFIXES = (".py", ".yml", ".html", ".css", ".js")
+
+
+def add_file(digest: "hashlib._Hash", path: Path, name: str) -> None:
+    if not path.is_file():
+        return
+    stat = path.stat()
+    digest.update(name.encode() + b"\0")
+    if stat.st_size <= SMALL:
+        digest.update(path.read_bytes())
+    else:
+        digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+
+
+def add_tree(digest: "hashlib._Hash", folder: Path, name: str) -> None:
+    """Every file under `folder`, named relative to it (a missing folder adds nothing)."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            add_file(digest, path, f"{name}/{path.relative_to(folder)}")
+
+
+def code_digest() -> bytes:
+    package = Path(generator.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in CODE_SUFFIXES:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.digest()

@@ -1,0 +1,124 @@
+"""Each community's pages written inside the theme's frame, with its own search index.
+
+Runs after MkDocs has built the site-level pages and copied the theme, from the
+plugin's `on_post_build`; communities are independent, so they are spread over
+every core (forked workers share the validated city and the theme read-only).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import multiprocessing
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import mkdocs.utils
+
+from generator import addresses
+from generator.model.community import Community
+from generator.site.chrome import FrameRenderer, Frames
+from generator.site.context import Site
+from generator.site.pages import Page, community_pages
+from generator.site.search import community_index
+
+SEARCH_INDEX = "search/search_index.json"
+CONFIG_SCRIPT = '<script id="__config" type="application/json">{'
+# Below this many communities a worker process costs more than it saves.
+PARALLEL_FROM = 8
+
+_job: tuple[Site, FrameRenderer, Path, dict[str, Any] | None] | None = None
+
+
+def frame_meta(pages: list[Page]) -> dict[str, Any]:
+    """What the theme reads from a page's meta, the same on every page of a community."""
+    return {key: value for key, value in pages[0].meta.items() if key != "search"}
+
+
+def search_settings(site_dir: Path) -> dict[str, Any] | None:
+    """The search settings MkDocs' search plugin wrote (None: search is off)."""
+    index = site_dir / SEARCH_INDEX
+    if not index.exists():
+        return None
+    return json.loads(index.read_text(encoding="utf-8"))["config"]
+
+
+def write_community(site: Site, community: Community, renderer: FrameRenderer, site_dir: Path,
+                    search: dict[str, Any] | None) -> list[str]:
+    """Write one community's pages (and its search index); return their addresses."""
+    pages = community_pages(site, community)
+    if not pages:
+        return []
+    meta = frame_meta(pages)
+    frames = Frames(renderer, addresses.community(community.slug).rstrip("/"), meta)
+    index_url = addresses.community_search_index(community.slug) if search is not None else None
+    for page in pages:
+        document = frames.wrap(page)
+        if index_url:
+            document = document.replace(CONFIG_SCRIPT, f'{CONFIG_SCRIPT}"search_index": {json.dumps(index_url)}, ', 1)
+        write_file(document.encode("utf-8", errors="xmlcharrefreplace"), site_dir / page.path / "index.html")
+    if search is not None:
+        index = community_index(community.slug, pages, search)
+        write_file(index.content, site_dir / index.path)
+    return [page.path for page in pages]
+
+
+def write_file(content: bytes, target: Path) -> None:
+    """Every page goes through MkDocs' own writer (creates folders; one place to fail)."""
+    mkdocs.utils.write_file(content, str(target))
+
+
+def _write_share(slugs: list[str]) -> list[str]:
+    assert _job is not None
+    site, renderer, site_dir, search = _job
+    written: list[str] = []
+    for slug in slugs:
+        community = site.community(slug)
+        if community is not None:
+            written += write_community(site, community, renderer, site_dir, search)
+    return written
+
+
+def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path) -> list[str]:
+    """Write every published community; return the addresses written, in order."""
+    global _job
+    search = search_settings(site_dir)
+    site.posters  # noqa: B018 -- the poster plan is computed once, before the workers fork
+    _job = (site, renderer, site_dir, search)
+    slugs = [c.slug for c in site.communities]
+    workers = min(os.cpu_count() or 1, max(1, len(slugs) // PARALLEL_FROM))
+    try:
+        if workers == 1:
+            written = _write_share(slugs)
+        else:
+            shares = [slugs[i::workers] for i in range(workers)]
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                written = [path for share in pool.map(_write_share, shares) for path in share]
+    finally:
+        _job = None
+    add_to_sitemap(site_dir, sorted(written), site.config.site_url)
+    return written
+
+
+LASTMOD = re.compile(r"<lastmod>([^<]*)</lastmod>")
+
+
+def add_to_sitemap(site_dir: Path, paths: list[str], site_url: str) -> None:
+    """List the community pages in the sitemap MkDocs wrote for the rest of the site."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.exists() or not paths:
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    found = LASTMOD.search(text)
+    lastmod = f"\n         <lastmod>{found.group(1)}</lastmod>" if found else ""
+    entries = "".join(f"    <url>\n         <loc>{addresses.url(site_url, path)}</loc>{lastmod}\n    </url>\n"
+                      for path in paths)
+    text = text.replace("</urlset>", entries + "</urlset>", 1)
+    sitemap.write_text(text, encoding="utf-8")
+    packed = site_dir / "sitemap.xml.gz"
+    if packed.exists():
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")   # the gzip header's MTIME: MkDocs' build date
+        with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=mtime, filename="") as out:
+            out.write(text.encode("utf-8"))
