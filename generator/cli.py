@@ -18,7 +18,7 @@ import click
 
 from generator import cli_zh
 from generator.findings import Finding, Severity
-from generator.model.community import COMMUNITIES_DIR
+from generator.folders import COMMUNITIES_DIR
 
 cli_zh.install()
 # Material for MkDocs prints an English banner about MkDocs 2.0 on every build;
@@ -135,7 +135,8 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, ch
       gongshi validate --changed origin/main 只检查改动过的社区
     退出码：0 没有错误；1 有错误（加 --strict 时警告也算）；2 无法运行。
     """
-    from generator.pipeline import validate as run_validation
+    from generator.checked import check
+    from generator.clock import reference_date
 
     root = project_root()
     only = slugs_for(paths, root)
@@ -150,12 +151,9 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, show_info: bool, ch
         if not only:
             click.echo(f"自 {changed} 以来没有社区数据改动。")
             return 0
-    result = run_validation(root, as_of, only)
-    from generator.posters.glyphs import glyph_findings
-
-    result.findings.extend(glyph_findings(result))
+    result = check(root, reference_date(as_of), only)
     findings = result.findings.sorted()
-    names = {slug: c.name for slug, c in result.city.communities.items()}
+    names = result.names
     if fmt == "json":
         click.echo(json.dumps({"as_of": result.as_of.isoformat(), "findings": [f.to_json() for f in findings],
                                "summary": summarise(findings, names)}, ensure_ascii=False, indent=2))
@@ -333,6 +331,50 @@ def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date |
                f"{len(validated.city.published())} 个社区）。")
     if unmet:
         click.echo(f"另有 {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开；运行 gongshi validate 查看。")
+    return 0
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--size", "sizes", multiple=True, type=click.Choice(["A4", "A3"]), default=("A4",),
+              show_default=True, help="海报纸张大小，可重复。")
+@click.option("--no-posters", is_flag=True, help="只导出网页和数据，不生成海报。")
+@AS_OF
+@guarded
+def export(folder: str, sizes: tuple[str, ...], no_posters: bool, as_of: date | None) -> int:
+    """把整个网站导出为普通的文档文件夹（自带 mkdocs.yml），不需要 gongshi 插件就能构建。
+
+    文件夹里有全部页面、开放数据、海报、content/ 中的页面和主题；
+    用 mkdocs build 或 zensical build 都能生成同样的网站。
+    有阻止发布的错误时不导出，文件夹保持原样。
+
+    \b
+    示例：
+      gongshi export out --as-of 2026-11-23
+      gongshi export out && cd out && zensical build
+    """
+    from generator.export import ExportOptions, ExportRefused, export as run_export
+    from generator.pipeline import reference_date
+
+    root = project_root()
+    options = ExportOptions(root=root, folder=Path(folder), as_of=reference_date(as_of),
+                            posters=not no_posters, sizes=tuple(sizes))
+    try:
+        with Progress("生成海报") as progress:
+            validated = run_export(options, progress=progress.update)
+    except ExportRefused as refused:
+        if not refused.findings:       # a folder that must not be replaced, a poster that cannot be drawn
+            raise CliError(f"{refused}；没有写出任何内容。") from None
+        for finding in refused.findings:
+            click.echo(finding.format())
+        click.echo(f"未导出：{refused}；{folder}/ 保持原样。", err=True)
+        return 1
+    except OSError as exc:
+        raise CliError(f"无法写出导出文件夹（{exc.strerror or exc}）；{folder}/ 保持原样。"
+                       "请检查磁盘空间和文件夹权限后重新运行。") from None
+    click.echo(f"已导出到 {folder}/（状态截至 {options.as_of.isoformat()}，"
+               f"{len(validated.city.published())} 个社区）。")
+    click.echo(f"构建网站：cd {folder} && mkdocs build（或 zensical build），网站在 {folder}/site/。")
     return 0
 
 
