@@ -296,9 +296,10 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
 @click.option("--size", "sizes", multiple=True, type=click.Choice(["A4", "A3"]), default=("A4",),
               show_default=True, help="海报纸张大小，可重复。")
 @click.option("--no-posters", is_flag=True, help="只生成网站，不生成海报。")
+@click.option("--force", is_flag=True, help="即使数据和设置都没有改动，也重新生成。")
 @AS_OF
 @guarded
-def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date | None) -> int:
+def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, force: bool, as_of: date | None) -> int:
     """检查数据，生成网站和海报到 site/。
 
     有阻止发布的错误（格式错误、账目不平、隐私信息等）时不发布，上一次的 site/ 原样保留。
@@ -308,12 +309,15 @@ def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date |
       gongshi build
       gongshi build --as-of 2026-11-23 --size A4 --size A3
     """
-    from generator.pipeline import reference_date
-    from generator.publish import BuildFailed, BuildOptions, publish
+    from generator.clock import reference_date
+    from generator.publish import BuildFailed, BuildOptions, publish, up_to_date
 
     root = project_root()
     options = BuildOptions(root=root, site_dir=root / site_dir, as_of=reference_date(as_of),
                            posters=not no_posters, sizes=tuple(sizes))
+    if not force and up_to_date(options):
+        click.echo(f"{site_dir}/ 已是最新：数据、设置和 gongshi 都没有改动（状态截至 {options.as_of.isoformat()}）。")
+        return 0
     try:
         with Progress("生成海报") as progress:
             validated = publish(options, progress=progress.update)

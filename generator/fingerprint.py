@@ -7,6 +7,8 @@ times, so an upgrade or an edit of gongshi invalidates every cache."""
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
 from pathlib import Path
 
 import generator
@@ -41,3 +43,24 @@ def code_digest() -> bytes:
             stat = path.stat()
             digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.digest()
+
+
+def git_head(root: Path) -> str:
+    """The commit the project is at: page histories (修订记录) are read from git."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def project_digest(root: Path, settings: str) -> str:
+    """Everything a build reads: gongshi, the project's files, its git commit, the
+    build's settings (`settings`: date, poster sizes…) and the environment it reads."""
+    digest = hashlib.sha256(code_digest() + settings.encode() + git_head(root).encode())
+    for variable in ("GONGSHI_FONT", "GONGSHI_AS_OF", "SOURCE_DATE_EPOCH"):
+        digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
+    add_file(digest, root / "mkdocs.yml", "mkdocs.yml")
+    for folder in ("communities", "content", "theme"):
+        add_tree(digest, root / folder, folder)
+    return digest.hexdigest()

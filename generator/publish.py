@@ -51,16 +51,37 @@ def swap_in(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+BUILD_MARK = ".gongshi-build"      # in the built site: the fingerprint of what it was built from
+
+
+def build_fingerprint(options: BuildOptions) -> str:
+    from generator.fingerprint import project_digest
+
+    settings = f"{options.as_of.isoformat()}|{options.posters}|{','.join(options.sizes)}|{options.only}"
+    return project_digest(options.root, settings)
+
+
+def up_to_date(options: BuildOptions) -> bool:
+    """The site was built from exactly these files, settings and gongshi: nothing to do."""
+    mark = options.site_dir / BUILD_MARK
+    try:
+        return mark.read_text(encoding="utf-8").strip() == build_fingerprint(options)
+    except OSError:
+        return False
+
+
 def publish(options: BuildOptions, progress: Progress | None = None):
     """Build everything into a staging folder, then swap it in. Returns the Validated city."""
     from generator.site.build import build_site
 
+    fingerprint = build_fingerprint(options)
     staging = options.site_dir.with_name(f".{options.site_dir.name}-new-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         validated = build_site(options.root, staging, options.as_of)
         if options.posters:
             _render_posters(validated, options, staging, progress)
+        (staging / BUILD_MARK).write_text(fingerprint + "\n", encoding="utf-8")
         swap_in(staging, options.site_dir)
         return validated
     finally:

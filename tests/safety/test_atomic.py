@@ -83,7 +83,7 @@ def test_a_full_disk_keeps_the_previous_site(project: Path, monkeypatch: pytest.
     before = tree_hashes(project / "site")
     monkeypatch.setattr(mkdocs.utils, "write_file",
                         failing_write(20, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "site/x/index.html")))
-    result = run_cli(project, "build", "--no-posters", *AS_OF)
+    result = run_cli(project, "build", "--no-posters", "--force", *AS_OF)
     assert result.exit_code == 2
     assert "无法写出网站" in result.output and "site/ 保持上一次的内容" in result.output
     assert "内部错误" not in result.output
@@ -93,7 +93,7 @@ def test_a_full_disk_keeps_the_previous_site(project: Path, monkeypatch: pytest.
 def test_ctrl_c_keeps_the_previous_site(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = tree_hashes(project / "site")
     monkeypatch.setattr(mkdocs.utils, "write_file", failing_write(20, KeyboardInterrupt()))
-    result = run_cli(project, "build", "--no-posters", *AS_OF)
+    result = run_cli(project, "build", "--no-posters", "--force", *AS_OF)
     assert result.exit_code == 2
     assert "已中断" in result.output
     assert_kept(project, before)
@@ -150,3 +150,14 @@ def test_no_command_but_new_writes_sources(project: Path) -> None:
     after = source_snapshot(project)
     assert {k: v for k, v in after.items() if not k.startswith("communities/xinjian/")} == before
     assert any(k.startswith("communities/xinjian/") for k in after)
+
+
+def test_an_unchanged_project_is_not_built_again(project: Path) -> None:
+    before = tree_hashes(project / "site")
+    result = run_cli(project, "build", "--no-posters", *AS_OF)
+    assert result.exit_code == 0 and "site/ 已是最新" in result.output
+    assert_kept(project, before)
+    apply_edits(project, SLUG, [{"file": "activities.yml", "find": "title: “人人社区”建设启动仪式", "replace": "title: “人人社区”建设启动大会"}])
+    result = run_cli(project, "build", "--no-posters", *AS_OF)
+    assert result.exit_code == 0 and "已发布到 site/" in result.output
+    assert tree_hashes(project / "site") != before
