@@ -105,9 +105,12 @@ def main() -> None:
 
 
 def summarise(findings: list[Finding], names: dict[str, str]) -> list[str]:
+    by_community: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_community.setdefault(finding.community, []).append(finding)
     lines = []
     for slug in sorted({f.community for f in findings if f.community} | set(names)):
-        own = [f for f in findings if f.community == slug]
+        own = by_community.get(slug, [])
         counts = {s: sum(1 for f in own if f.severity is s) for s in Severity}
         lines.append(f"{names.get(slug, slug)}（{slug}）：错误 {counts[Severity.ERROR]}，"
                      f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}")

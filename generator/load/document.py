@@ -8,14 +8,40 @@ every value it returns keeps where it was written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding, Location
-from generator.load.reader import Path_, Reading, error, read
+from generator.load.reader import Path_, Point, Reading, error, read
 from generator.load.syntax import describe
 from generator.load.text import INDENT_GUESSES, MAX_FILE_BYTES, Suspect, clean, decode, repair, scan_lines, split_lines
+
+
+class Positions(Mapping[Path_, Location]):
+    """Where each value of a file stands. A file has thousands of values and
+    only a few of their locations are ever asked for, so they are kept as
+    (line, column) pairs in `points` and a Location is made on demand."""
+
+    __slots__ = ("file", "points")
+
+    def __init__(self, file: str, points: dict[Path_, Point]) -> None:
+        self.file = file
+        self.points = points
+
+    def __getitem__(self, path: Path_) -> Location:
+        line, column = self.points[path]
+        return Location(self.file, line, column)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.points
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self.points)
+
+    def __len__(self) -> int:
+        return len(self.points)
 
 
 @dataclass
@@ -24,8 +50,8 @@ class Document:
 
     file: str
     data: Any = None
-    positions: dict[Path_, Location] = field(default_factory=dict)
-    key_positions: dict[Path_, Location] = field(default_factory=dict)
+    positions: Mapping[Path_, Location] = field(default_factory=dict)
+    key_positions: Mapping[Path_, Location] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -105,7 +131,8 @@ def load_text(text: str, file: str) -> Document:
 
 
 def _finish(reading: Reading, file: str, findings: list[Finding]) -> Document:
-    doc = Document(file, reading.data, reading.positions, reading.key_positions, findings + reading.findings)
+    doc = Document(file, reading.data, Positions(file, reading.positions), Positions(file, reading.key_positions),
+                   findings + reading.findings)
     if reading.error is None and reading.empty and doc.ok:
         doc.findings.append(_empty(file))
     return doc

@@ -28,9 +28,9 @@ MAX_DEPTH = 64
 MAX_NUMBER_LENGTH = 100   # longer digit strings stay text (Python refuses int() past 4300 digits)
 
 _NUMBER_START = frozenset("-+0123456789")
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
-_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+# An integer, a decimal (its fraction group set) or a date (its year group set).
+_NUMBER_OR_DATE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?P<fraction>\.[0-9]+)?$"
+                             r"|(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})$")
 _WORDS: dict[str, Any] = {"": None, "~": None, "null": None, "Null": None, "NULL": None,
                           "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _TEXT_TAGS = {"!", "tag:yaml.org,2002:str"}
@@ -54,16 +54,23 @@ _SKIP = object()      # the pending key of a mapping whose next value is dropped
 _AWAITING = object()  # a mapping waiting for its next key
 
 
-@dataclass
 class _Frame:
-    """A mapping or sequence being read; `path` None means it is dropped."""
+    """A mapping or sequence being read; `path` None means it is dropped.
+    `first_seen`: the line and column of each key of a mapping so far."""
 
-    value: dict[str, Any] | list[Any]
-    path: Path_ | None
-    loc: Location
-    key: Any = _AWAITING
-    first_seen: dict[str, Location] = field(default_factory=dict)
-    is_key: bool = False
+    __slots__ = ("value", "path", "loc", "key", "first_seen", "is_key")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: Path_ | None, loc: Location,
+                 is_key: bool = False) -> None:
+        self.value = value
+        self.path = path
+        self.loc = loc
+        self.key: Any = _AWAITING
+        self.first_seen: dict[str, Point] = {}
+        self.is_key = is_key
+
+
+Point = tuple[int, int]   # (line, column), 1-based: a Location is made only when one is asked for
 
 
 @dataclass
@@ -74,8 +81,8 @@ class Reading:
     key), and which of them continue a value begun on a line above."""
 
     data: Any = None
-    positions: dict[Path_, Location] = field(default_factory=dict)
-    key_positions: dict[Path_, Location] = field(default_factory=dict)
+    positions: dict[Path_, Point] = field(default_factory=dict)
+    key_positions: dict[Path_, Point] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     error: yaml.YAMLError | None = None
     empty: bool = True
@@ -103,20 +110,8 @@ class _Reader:
         self.anchors: dict[str, Location] = {}
 
     def read(self) -> Reading:
-        handlers = {
-            yaml.ScalarEvent: self._scalar,
-            yaml.MappingStartEvent: self._start,
-            yaml.SequenceStartEvent: self._start,
-            yaml.MappingEndEvent: self._end,
-            yaml.SequenceEndEvent: self._end,
-            yaml.DocumentStartEvent: self._document,
-            yaml.AliasEvent: self._alias,
-        }
         try:
-            for event in yaml.parse(self.text, Loader=_Loader):
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(event)
+            self._events()
             for anchor, loc in self.anchors.items():
                 # Unused, but it silently drops "&name" from what staff wrote.
                 self.reading.findings.append(error(
@@ -129,6 +124,68 @@ class _Reader:
             self.reading.findings.append(refused.finding)
             self.reading.data = None
         return self.reading
+
+    def _events(self) -> None:
+        """The event loop. A file holds thousands of scalars, so the usual one (a
+        plain or quoted value inside a mapping or list, with no anchor or tag) is
+        handled inline; every other event goes through the methods below."""
+        handlers = {
+            yaml.ScalarEvent: self._scalar,
+            yaml.MappingStartEvent: self._start,
+            yaml.SequenceStartEvent: self._start,
+            yaml.MappingEndEvent: self._end,
+            yaml.SequenceEndEvent: self._end,
+            yaml.DocumentStartEvent: self._document,
+            yaml.AliasEvent: self._alias,
+        }
+        scalar_event = yaml.ScalarEvent
+        stack = self.stack
+        positions = self.reading.positions
+        key_positions = self.reading.key_positions
+        parser = _Loader(self.text)
+        try:
+            get_event = parser.get_event
+            while (event := get_event()) is not None:
+                if type(event) is not scalar_event or not stack or self.watch or event.anchor is not None \
+                        or event.tag is not None or self.nodes >= MAX_NODES:
+                    handler = handlers.get(type(event))
+                    if handler is not None:
+                        handler(event)
+                    continue
+                # What _scalar does, for the usual case.
+                self.nodes += 1
+                mark = event.start_mark
+                point = (mark.line + 1, mark.column + 1)
+                text = event.value
+                frame = stack[-1]
+                container = frame.value
+                if type(container) is list:
+                    if not event.style:
+                        text = _WORDS.get(text, text) if not text or text[0] not in _NUMBER_START \
+                            else self._implicit(text, point)
+                    if frame.path is not None:
+                        positions[frame.path + (len(container),)] = point
+                        container.append(text)
+                    continue
+                key = frame.key
+                if key is _AWAITING:
+                    if not event.style and text == "<<" or text in frame.first_seen:
+                        self._scalar_key(frame, text, point, not event.style)
+                        continue
+                    frame.first_seen[text] = point
+                    if frame.path is not None:
+                        key_positions[frame.path + (text,)] = point
+                    frame.key = text
+                    continue
+                if not event.style:
+                    text = _WORDS.get(text, text) if not text or text[0] not in _NUMBER_START \
+                        else self._implicit(text, point)
+                if key is not _SKIP and frame.path is not None:
+                    positions[frame.path + (key,)] = point
+                    container[key] = text
+                frame.key = _AWAITING
+        finally:
+            parser.dispose()
 
     def _loc(self, mark: yaml.Mark) -> Location:
         return Location(self.file, mark.line + 1, mark.column + 1)
@@ -170,7 +227,7 @@ class _Reader:
                                  "检查缩进和括号是否成对；数据不需要这么多层。", loc))
         path, is_key = self._child_path()
         if path is not None:
-            self.reading.positions[path] = loc
+            self.reading.positions[path] = (loc.line, loc.column)
         value: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         self.stack.append(_Frame(value, path, loc, is_key=is_key))
 
@@ -181,21 +238,28 @@ class _Reader:
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         start, end = event.start_mark, event.end_mark
         loc = Location(self.file, start.line + 1, start.column + 1)
+        point = (loc.line, loc.column)
         self._node(event, loc, _TEXT_TAGS)
         plain = not event.style and event.tag is None
         path, is_key = self._child_path()
         if self.watch:
             self._note_lines(loc, end, plain, is_key)
         if is_key:
-            if plain and event.value == "<<":
-                raise _Refused(error("load.merge", "这里用了 YAML 合并键“<<”，gongshi 不支持",
-                                     "把要合并的字段直接写出来。", loc))
-            self._attach(event.value, loc, path, is_key=True)
+            if self.stack:
+                self._scalar_key(self.stack[-1], event.value, point, plain)
+            else:
+                self._attach(event.value, loc, path, is_key=True)
             return
-        value = self._implicit(event.value, loc) if plain else event.value
+        value = self._implicit(event.value, point) if plain else event.value
         if path is not None:
-            self.reading.positions[path] = loc
+            self.reading.positions[path] = point
         self._attach(value, loc, path)
+
+    def _scalar_key(self, frame: _Frame, key: str, point: Point, plain: bool) -> None:
+        if plain and key == "<<":
+            raise _Refused(error("load.merge", "这里用了 YAML 合并键“<<”，gongshi 不支持",
+                                 "把要合并的字段直接写出来。", Location(self.file, *point)))
+        frame.key = self._key(frame, key, point)
 
     def _note_lines(self, loc: Location, end: yaml.Mark, plain: bool, is_key: bool) -> None:
         if plain and loc.line in self.watch:
@@ -229,49 +293,48 @@ class _Reader:
                 frame.value.append(value)
             return
         if is_key:
-            frame.key = self._key(frame, value, loc)
+            frame.key = self._key(frame, value, (loc.line, loc.column))
             return
         if frame.key is not _SKIP and frame.path is not None:
             frame.value[frame.key] = value
         frame.key = _AWAITING
 
-    def _key(self, frame: _Frame, key: Any, loc: Location) -> Any:
+    def _key(self, frame: _Frame, key: Any, point: Point) -> Any:
         if not isinstance(key, str):
             self.reading.findings.append(error(
                 "load.key-type", "字段名必须是一段文字，这里却是列表或“字段: 值”",
-                "检查这一行的写法：字段名后面直接跟半角冒号和空格，如“name: …”。", loc))
+                "检查这一行的写法：字段名后面直接跟半角冒号和空格，如“name: …”。", Location(self.file, *point)))
             return _SKIP
         if key in frame.first_seen:
-            first = frame.first_seen[key]
+            first_line = frame.first_seen[key][0]
             self.reading.findings.append(error(
                 "load.duplicate-key",
-                f"字段“{key}”重复出现（第一次在第 {first.line} 行），后一个不会被读取，以免覆盖前一个",
-                "删除或合并重复的字段；如果这是两条记录，请写成列表（每项以“- ”开头）。", loc))
+                f"字段“{key}”重复出现（第一次在第 {first_line} 行），后一个不会被读取，以免覆盖前一个",
+                "删除或合并重复的字段；如果这是两条记录，请写成列表（每项以“- ”开头）。",
+                Location(self.file, *point)))
             return _SKIP
-        frame.first_seen[key] = loc
+        frame.first_seen[key] = point
         if frame.path is not None:
-            self.reading.key_positions[frame.path + (key,)] = loc
+            self.reading.key_positions[frame.path + (key,)] = point
         return key
 
-    def _implicit(self, text: str, loc: Location) -> Any:
+    def _implicit(self, text: str, point: Point) -> Any:
         if not text or text[0] not in _NUMBER_START:
             return _WORDS.get(text, text)
         if len(text) > MAX_NUMBER_LENGTH:
             return text
-        if _INT.match(text):
-            return int(text)
-        if _DECIMAL.match(text):
-            return Decimal(text)
-        match = _DATE.match(text)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            try:
-                return date(year, month, day)
-            except ValueError:
-                self.reading.findings.append(error(
-                    "load.bad-date", f"日期“{text}”不存在",
-                    "检查年、月、日：月份为 1–12，每月的天数不同（如 2 月没有 30 日、4 月没有 31 日），格式为 YYYY-MM-DD。",
-                    loc))
+        match = _NUMBER_OR_DATE.match(text)
+        if match is None:
+            return text
+        if match["year"] is None:
+            return int(text) if match["fraction"] is None else Decimal(text)
+        try:
+            return date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            self.reading.findings.append(error(
+                "load.bad-date", f"日期“{text}”不存在",
+                "检查年、月、日：月份为 1–12，每月的天数不同（如 2 月没有 30 日、4 月没有 31 日），格式为 YYYY-MM-DD。",
+                Location(self.file, *point)))
         return text
 
 

@@ -31,6 +31,13 @@ _DASH = re.compile("(?P<mark>[－﹣−])[ \u3000]*(?=\\S)|-(?P<space>[ \t]+|(?=
 # Keys are ASCII identifiers: a Chinese phrase before "：" is ordinary text.
 _KEY_SLIP = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_]*)[ \t]*(?P<colon>：[ \t\u3000]*|:(?=[^\s/:]))")
 _BLOCK_SCALAR_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$")
+# Lines where _line_slips could find something (a superset: odd indentation, a
+# look-alike or unspaced dash, a key slip after the indentation or the dash).
+# Most files have none, and one search of the text is much cheaper than a look
+# at every line; "^" only knows "\n", so files with other line breaks are read line by line.
+_MAYBE_SLIP = re.compile("^[ ]*(?:[\t\u3000\u00a0]|[－﹣−]|-(?=[A-Za-z_\u4e00-\u9fff])"
+                         "|(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*(?:：|:(?=[^\\s/:])))", re.MULTILINE)
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[str]:
@@ -164,6 +171,8 @@ INDENT_GUESSES = ((2, 1), (2, 2), (4, 1))
 
 def scan_lines(text: str, file: str) -> list[Suspect]:
     """Every slip of every line, outside blocks of free text (| and >)."""
+    if not _MAYBE_SLIP.search(text) and not _OTHER_BREAKS.search(text):
+        return []
     suspects: list[Suspect] = []
     block_indent: int | None = None
     for number, line in enumerate(split_lines(text), start=1):

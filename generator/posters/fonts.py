@@ -103,8 +103,15 @@ class PosterFonts:
     def key(self) -> str:
         return f"{self.regular.key}|{self.bold.key}"
 
+    @property
+    def drawable(self) -> frozenset[str]:
+        """Characters that need no check: both faces draw them, or they need no glyph."""
+        return _drawable(self.regular, self.bold)
+
     def missing(self, text: str) -> str | None:
         """The first character neither face can draw (controls and spaces need no glyph)."""
+        if self.drawable.issuperset(text):
+            return None
         for ch in text:
             if ch in "\n\t" or unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
                 continue
@@ -139,6 +146,25 @@ def _metrics(path: str, index: int) -> _Metrics:
     default = hmtx[".notdef"][0] if ".notdef" in hmtx.metrics else font["head"].unitsPerEm
     name = font["name"].getDebugName(4) or Path(path).stem
     return _Metrics(name, font["head"].unitsPerEm, font["hhea"].ascent, default, advances)
+
+
+@lru_cache(maxsize=8)
+def _coverage(path: str, index: int) -> frozenset[int]:
+    """The code points a face maps to a glyph: its cmap alone, which is much
+    quicker to read than the metrics."""
+    return frozenset((TTFont(path, fontNumber=index, lazy=True).getBestCmap() or {}).keys())
+
+
+# Characters no poster draws with a glyph (see PosterFonts.missing): controls and line/paragraph separators.
+_NO_GLYPH = frozenset({"\n", "\t"} | {chr(c) for c in range(0x2030)
+                                       if unicodedata.category(chr(c)) in ("Cc", "Zl", "Zp")})
+
+
+@lru_cache(maxsize=8)
+def _drawable(regular: FontFace, bold: FontFace) -> frozenset[str]:
+    """PosterFonts.drawable: a superset test against it clears almost every text in one step."""
+    both = _coverage(regular.path, regular.index) & _coverage(bold.path, bold.index)
+    return frozenset(map(chr, both)) | _NO_GLYPH
 
 
 def _face(spec: str, where: str) -> FontFace:

@@ -22,11 +22,14 @@ def glyph_findings(validated, fonts: PosterFonts | None = None) -> list[Finding]
     except PosterError as exc:
         return [Finding(RULE_ID, Severity.WARNING, str(exc), Location("mkdocs.yml"), "海报需要中文字体。")]
     found: dict[tuple[str, str, Location | None], Finding] = {}
+    drawable = fonts.drawable
     for ctx in contexts(validated):
         for kind in ALL_KINDS.values():
             for entry in kind.entries(ctx, ()):
                 fields, body, _, _ = kind.content(ctx, entry.key)
                 for text, _ in PosterContent(fields, body).texts():
+                    if drawable.issuperset(text.value):
+                        continue
                     char = fonts.missing(text.value)
                     if char is None:
                         continue

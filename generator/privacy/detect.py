@@ -173,6 +173,11 @@ def allowlist(numbers: Iterable[str]) -> frozenset[str]:
     return frozenset(normalise_number(n) for n in numbers) - {""}
 
 
+def could_hold(text: str) -> bool:
+    """False when `text` cannot hold anything `detect` finds."""
+    return _CANDIDATE.search(text) is not None
+
+
 def detect(text: str, allowed: Iterable[str] = ()) -> list[Detection]:
     """Every piece of personal data in `text`, in order; `allowed` numbers are skipped
     (pass an `allowlist(...)` when calling for many texts)."""

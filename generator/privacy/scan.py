@@ -11,16 +11,17 @@ the start of the value.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 from generator.findings import Location
 from generator.load import Document
+from generator.load.document import Positions
 from generator.load.text import split_lines
 from generator.model.community import Community
-from generator.privacy.detect import Detection, allowlist, detect
+from generator.privacy.detect import Detection, allowlist, could_hold, detect
 
 Path_ = tuple[Any, ...]
 
@@ -46,7 +47,7 @@ def scan_community(community: Community) -> list[Hit]:
         if doc.data is None:
             continue
         source: _Source | None = None
-        for path, text, is_key in _strings(doc.data, ()):
+        for path, text, is_key in _candidates(doc.data):
             for detection in detect(text, allowed):
                 source = source or _Source.read(community, filename, doc)
                 where = doc.where(path, key=is_key)
@@ -54,20 +55,36 @@ def scan_community(community: Community) -> list[Hit]:
     return sorted(hits, key=lambda h: (h.filename, h.location.line, h.location.column))
 
 
-def _strings(node: Any, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
-    """(path, text, is_key) for every text-like value and key; numbers too, since
-    an unquoted 13812345678 loads as an integer."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield path + (key,), str(key), True
-            yield from _strings(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, path + (index,))
-    elif isinstance(node, str) or (isinstance(node, (int, Decimal)) and not isinstance(node, bool)):
-        yield path, str(node), False
-    elif node is None or isinstance(node, (bool, date)):
-        return
+def _candidates(data: Any) -> list[tuple[Path_, str, bool]]:
+    """(path, text, is_key) for every value and key that could hold personal data
+    (see `could_hold`), in file order. A file has thousands of values and
+    almost none qualify, so paths are only built for those that do."""
+    found: list[tuple[Path_, str, bool]] = []
+    if isinstance(data, (dict, list)):
+        _walk(data, (), found)
+    elif (text := _text(data)) is not None and could_hold(text):
+        found.append(((), text, False))
+    return found
+
+
+def _walk(node: dict[Any, Any] | list[Any], path: Path_, found: list[tuple[Path_, str, bool]]) -> None:
+    is_mapping = isinstance(node, dict)
+    for step, value in (node.items() if is_mapping else enumerate(node)):
+        if is_mapping and could_hold(key := str(step)):
+            found.append((path + (step,), key, True))
+        if isinstance(value, (dict, list)):
+            _walk(value, path + (step,), found)
+        elif (text := _text(value)) is not None and could_hold(text):
+            found.append((path + (step,), text, False))
+
+
+def _text(node: Any) -> str | None:
+    """The text of a text-like value; numbers too, since an unquoted 13812345678 loads as an integer."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, (int, Decimal)) and not isinstance(node, bool):
+        return str(node)
+    return None
 
 
 @dataclass
@@ -90,7 +107,7 @@ class _Source:
         for i, char in enumerate(text):
             if char == "\n":
                 offsets.append(i + 1)
-        starts = sorted({(loc.line, loc.column) for loc in (*doc.positions.values(), *doc.key_positions.values())})
+        starts = sorted({*_points(doc.positions), *_points(doc.key_positions)})
         return cls(text, offsets, starts)
 
     def locate(self, where: Location, value: str, detection: Detection) -> Location:
@@ -116,3 +133,10 @@ class _Source:
         if line > len(self.line_offsets):
             return len(self.text)
         return self.line_offsets[line - 1] + max(column - 1, 0)
+
+
+def _points(table: Mapping[Path_, Location]) -> Iterable[tuple[int, int]]:
+    """(line, column) of every entry, without making a Location for each."""
+    if isinstance(table, Positions):
+        return table.points.values()
+    return ((loc.line, loc.column) for loc in table.values())

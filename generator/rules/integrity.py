@@ -85,7 +85,20 @@ def statement_name(statement: FundStatement) -> str:
     return f"收支公示“{statement.id}”"
 
 
-def fund_checks(community: Community) -> Iterator[FundCheck]:
+# Seven rules read the same checks: the last community's, held by identity
+# (rules run one community at a time, so one entry is enough).
+_last_checks: list[tuple[Community, list[FundCheck]]] = []
+
+
+def fund_checks(community: Community) -> list[FundCheck]:
+    entry = _last_checks[0] if _last_checks else None
+    if entry is None or entry[0] is not community:
+        entry = (community, list(_fund_checks(community)))
+        _last_checks[:] = [entry]      # a local entry is returned: safe if rules ever run in threads
+    return entry[1]
+
+
+def _fund_checks(community: Community) -> Iterator[FundCheck]:
     for i, s in enumerate(community.funds.statements):
         def at(*path: Any) -> Location:
             return community.loc(FUNDS, "statements", i, *path)

@@ -632,12 +632,12 @@ def contest(ctx: Context) -> Iterator[Result]:
     yield from _each_year(ctx, "邻里赛事", "邻里赛事")
 
 
-def _month_problems(ctx: Context, month: Span, earlier: list[tuple[str, str]]) -> Iterator[Result]:
+def _month_problems(ctx: Context, month: Span, earlier: list[tuple[str, str]],
+                    active: set[tuple[int, int]]) -> Iterator[Result]:
+    """`active`: the (year, month) of every neighbourhood activity held by the reference date."""
     themes = ctx.community.activities.themes
     completed = month.completed(ctx.as_of)
-    held = [a for a in ctx.community.activities.activities
-            if a.kind not in GOVERNANCE_KINDS and month.contains(a.date) and a.date <= ctx.as_of]
-    if completed and not held:
+    if completed and (month.start.year, month.start.month) not in active:
         yield Result.unmet(f"{month.label}没有开展邻里活动", f"{month.label}无活动", _key(ctx, "activities.yml", "activities"))
     theme = themes.get(month.key)
     if theme is None:
@@ -657,10 +657,12 @@ def monthly_activities(ctx: Context) -> Iterator[Result]:
     first = ctx.figures.first_data_date
     months = spans("month", first, ctx.as_of) if first else []
     themes = ctx.community.activities.themes
+    active = {(a.date.year, a.date.month) for a in ctx.community.activities.activities
+              if a.kind not in GOVERNANCE_KINDS and a.date <= ctx.as_of}
     found: list[Result] = []
     for n, month in enumerate(months):
         earlier = [(m.key, themes[m.key]) for m in months[max(0, n - THEME_MEMORY_MONTHS):n] if m.key in themes]
-        found.extend(_month_problems(ctx, month, earlier))
+        found.extend(_month_problems(ctx, month, earlier, active))
     if not months:
         found.append(Result.unmet("没有任何活动记录", "无记录", _key(ctx, "activities.yml", "activities")))
     yield from found or [Result.met(f"{len(months)} 个月均有活动和不同主题")]
