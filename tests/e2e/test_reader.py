@@ -32,7 +32,7 @@ def test_search_in_chinese_reaches_the_page(phone_page: Any, site_url: str, case
     from playwright.sync_api import TimeoutError as NotSeen
 
     page = phone_page
-    page.goto(site_url, wait_until="load")
+    page.goto(site_url + case["from"], wait_until="load")
     page.locator("label.md-header__button[for='__search']").click()
     # Typed before the index is loaded, a query is dropped: wait for Material's
     # "正在初始化搜索引擎" (search.result.initializer) to give way first.

@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 from generator import addresses
 from generator.model.community import Community
 from generator.site.context import Site, brand
+from generator.site.events import latest_day
 from generator.site.lifecycle import Placeholder, placeholder
 from generator.site.pages import Page
 from generator.site.render import render
@@ -33,11 +34,28 @@ def community_page(site: Site, community: Community, path: str, title: str, temp
     sections = [(name, fn(community.slug)) for name, fn in SECTIONS]
     body = render(template, path, site=site, community=community, title=title, sections=sections,
                   section=section, as_of=site.as_of, **context)
-    meta: dict[str, Any] = {"brand": brand(community), "community": community.slug}
+    meta: dict[str, Any] = {"brand": brand(community), "community": community.slug, **footer_meta(site, community)}
     if not searchable:
         meta["search"] = {"exclude": True}
     return Page(path, f"{title} · {community.name}" if path != addresses.community(community.slug) else title,
                 body, meta, tuple(f"communities/{community.slug}/{f}" for f in files))
+
+
+def footer_meta(site: Site, community: Community) -> dict[str, Any]:
+    """What the footer's “这页有误？” line quotes (theme/partials/copyright.html): the
+    community's public contact and its data date. The same for every page of one
+    community, so the page chrome can be rendered once per community; the page's
+    own address comes from the page's URL."""
+    meta: dict[str, Any] = {}
+    contact = community.profile.contact if community.profile else None
+    if contact is not None and contact.publishable:
+        meta["gongshi_contact"] = {key: value for key, value in (
+            ("role", contact.role), ("phone", contact.phone), ("email", contact.email),
+            ("address", contact.address), ("hours", contact.hours)) if value}
+    day = latest_day(site.events.get(community.slug, []))
+    if day is not None:
+        meta["gongshi_data_day"] = day.isoformat()
+    return meta
 
 
 def placeholder_page(site: Site, community: Community, path: str, held: Placeholder, section: str,
