@@ -180,6 +180,7 @@ def _body_style(layout: Layout, layer: dict[str, Any], brand_name: str, scale: f
     heading = layer.get("heading") or {}
     table = layer.get("table") or {}
     figures = layer.get("figures") or {}
+    terms = layer.get("terms") or {}
     size = float(layer.get("size", 14)) * scale
 
     def colour(value: Any, default: str) -> Any:
@@ -203,4 +204,6 @@ def _body_style(layout: Layout, layer: dict[str, Any], brand_name: str, scale: f
         figure_label_size=float(figures.get("label_size", 14)) * scale,
         figure_columns=int(figures.get("columns", 4)),
         table_weights=layout.tables,
+        term_fill=colour(terms.get("fill"), "tint"),
+        term_max=int(terms.get("max", 4)),
     )

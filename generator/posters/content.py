@@ -66,7 +66,16 @@ class KeyFigures:
     figures: tuple[tuple[Text, Text], ...]    # (label, value)
 
 
-Block = Heading | Paragraph | Items | Table | KeyFigures
+@dataclass(frozen=True)
+class TermBox:
+    """The 名词解释 box: glossary terms the poster uses, each with its short
+    explanation (generator/glossary), in the order the poster first uses them."""
+
+    entries: tuple[tuple[Text, Text], ...]    # (term, explanation)
+    heading: Text = Text("名词解释")
+
+
+Block = Heading | Paragraph | Items | Table | KeyFigures | TermBox
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,11 @@ class PosterContent:
                 for label, value in block.figures:
                     yield label, "数字栏"
                     yield value, "数字栏"
+            elif isinstance(block, TermBox):
+                yield block.heading, "名词解释框"
+                for term, explanation in block.entries:
+                    yield term, "名词解释框"
+                    yield explanation, "名词解释框"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator.posters.content import Block, Heading, Items, KeyFigures, Paragraph, Table
+from generator.posters.content import Block, Heading, Items, KeyFigures, Paragraph, Table, TermBox
 from generator.posters.display import Cmyk, Rect, Shape, TextRun
 from generator.posters.errors import PosterError
 from generator.posters.fonts import PosterFonts
@@ -55,6 +55,8 @@ class BodyStyle:
     figure_label_size: float
     figure_columns: int = 4
     table_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    term_fill: Cmyk | None = None        # the 名词解释 box's background (None: the tint)
+    term_max: int = 4                    # how many terms the box prints, the first ones used
 
 
 def text_lines(text: str, width: float, size: float, style: str, fonts: PosterFonts) -> list[str]:
@@ -82,6 +84,8 @@ def units_for(blocks: tuple[Block, ...], style: BodyStyle, fonts: PosterFonts) -
             units += _table(block, style, fonts, space)
         elif isinstance(block, KeyFigures):
             units += _figures(block, style, fonts, space)
+        elif isinstance(block, TermBox):
+            units += _term_box(block, style, fonts, space)
     return units
 
 
@@ -250,6 +254,45 @@ def _figures(block: KeyFigures, style: BodyStyle, fonts: PosterFonts, space: flo
 
     rows = [block.figures[i:i + columns] for i in range(0, len(block.figures), columns)]
     return [Unit(height, draw_row(row), space_before=space if n == 0 else gap) for n, row in enumerate(rows)]
+
+
+def _term_box(block: TermBox, style: BodyStyle, fonts: PosterFonts, space: float) -> list[Unit]:
+    """A tinted box with an accent bar: the heading 名词解释, then "term：explanation"
+    for the first `term_max` terms. The lines are kept together: a box that does not
+    fit below the body starts on a new page; one taller than a page continues boxed."""
+    entries = block.entries[:style.term_max]
+    if not entries:
+        return []
+    pad = style.padding * 1.5
+    inner = style.width - 2 * pad - 1.2
+    fill = style.term_fill if style.term_fill is not None else style.tint
+    line = style.size * PT * style.line_height
+
+    def boxed(shapes: Draw, height: float, top_pad: float = 0.0) -> Draw:
+        return lambda x, y: [Rect(x, y, style.width, height, fill), Rect(x, y, 1.2, height, style.accent)] +             shapes(x + 1.2 + pad, y + top_pad)
+
+    heading_h = pad + line
+    heading = Unit(heading_h, boxed(lambda x, y: [TextRun(x, baseline(y, line, style.size), block.heading.value,
+                                                          "bold", style.size, style.heading_colour)],
+                                    heading_h, pad), space_before=space, keep_with_next=True)
+    units = [heading]
+    bold = fonts.face("bold")
+    for term, explanation in entries:
+        lead = f"{term.value}："
+        # CJK characters are one em wide in both weights: the line is wrapped in the
+        # regular face and its lead drawn in bold over the same width.
+        lines = text_lines(lead + explanation.value, inner, style.size, "regular", fonts)
+        for n, text in enumerate(lines):
+            def draw(x: float, y: float, text: str = text, first: bool = n == 0) -> list[Shape]:
+                base = baseline(y, line, style.size)
+                if not first or not text.startswith(lead):
+                    return [TextRun(x, base, text, "regular", style.size, style.colour)]
+                rest_x = x + bold.width(lead, style.size)
+                return [TextRun(x, base, lead, "bold", style.size, style.colour),
+                        TextRun(rest_x, base, text[len(lead):], "regular", style.size, style.colour)]
+            units.append(Unit(line, boxed(draw, line), keep_with_next=True))
+    units.append(Unit(pad, boxed(lambda x, y: [], pad)))
+    return units
 
 
 def paginate(units: list[Unit], capacity: float) -> list[list[tuple[float, Unit]]]:

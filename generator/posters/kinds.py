@@ -20,6 +20,7 @@ from generator.posters.content import (
     Block, Column, Heading, Items, KeyFigures, Paragraph, PosterContent, Table, Text, t,
 )
 from generator.posters.fields import PosterContext, brand_of, cn_date, common_fields, objection_paragraph
+from generator.posters.terms import term_box
 from generator.model.windows import effective_window
 
 WEEKDAYS = "一二三四五六日"
@@ -44,7 +45,9 @@ Built = tuple[dict[str, Text], tuple[Block, ...], str, date]     # fields, body,
 
 
 def _poster(ctx: PosterContext, fields: dict[str, Text], body: list[Block | None], day: date) -> Built:
-    return fields, tuple(b for b in body if b is not None), brand_of(ctx), day
+    blocks = tuple(b for b in body if b is not None)
+    box = term_box(fields["title"], blocks)
+    return fields, blocks + ((box,) if box else ()), brand_of(ctx), day
 
 
 # ---------------------------------------------------------------- 共有资金收支公示

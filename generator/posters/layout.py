@@ -31,7 +31,7 @@ LAYER_KEYS: dict[str, set[str]] = {
     "rect": {"fill"},
     "mark": {"arrangement", "words"},
     "text": {"text", "size", "min_size", "font", "colour", "align", "valign", "line_height", "max_lines"},
-    "body": {"size", "line_height", "colour", "heading", "note", "table", "figures", "gap", "items"},
+    "body": {"size", "line_height", "colour", "heading", "note", "table", "figures", "gap", "items", "terms"},
     "qr": {"size", "level", "caption_size", "caption_colour", "align", "colour"},
 }
 

@@ -64,25 +64,27 @@ def _community_builders() -> tuple[CommunityBuilder, ...]:
 
 
 def site_pages(site: Site) -> list[Page]:
-    """The pages that belong to no community: the portal, the district pages, the guide."""
-    from generator.site.builders import guide, portal
+    """The pages that belong to no community: the portal, the district pages, the
+    guide, the glossary; each with its glossary terms' first uses linked."""
+    from generator.site.builders import glossary, guide, portal
 
-    return list(portal.pages(site)) + list(guide.pages(site))
+    pages = list(portal.pages(site)) + list(guide.pages(site)) + list(glossary.pages(site))
+    return [glossary.linked(page) for page in pages]
 
 
 def community_pages(site: Site, community: Community) -> list[Page]:
-    return [page for builder in _community_builders() for page in builder(site, community)]
+    from generator.site.builders import glossary
+
+    return [glossary.linked(page) for builder in _community_builders() for page in builder(site, community)]
 
 
 def build_pages(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[Page]:
     """Every page gongshi computes (the export and the benchmark read them all)."""
-    from generator.site.builders import glossary
-
     site = site or Site.create(validated, config)
-    pages = site_pages(site) + list(glossary.pages(site))
+    pages = site_pages(site)
     for c in site.communities:
         pages.extend(community_pages(site, c))
-    return [glossary.linked(page) for page in pages]
+    return pages
 
 
 def build_data_files(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[DataFile]:

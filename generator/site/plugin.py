@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from generator import addresses
 from generator.pipeline import Validated, reference_date, validate
 from generator.site.context import Site, SiteConfig
+from generator.site.builders import glossary
 from generator.site.builders.portal import districts
 from generator.site.chrome import FrameRenderer
 from generator.site.communities import search_settings, write_communities
@@ -39,8 +40,6 @@ from generator.site.theme_assets import is_bundle, patch_bundle
 
 log = logging.getLogger("mkdocs.plugins.gongshi")
 CONTENT_GROUPS = {"guide": "填写指南"}
-# Generated pages listed in the navigation with the hand-written group they belong to.
-GENERATED_IN_CONTENT = ("guide/",)
 THEME_PRIVATE = ("posters/",)
 
 
@@ -108,6 +107,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.bodies:
             return self.bodies[page.file.src_uri]
+        html = glossary.link_body(html, page.url)
         self.searched.append(SitePage(page.url, page.title or "", html, dict(page.meta)))
         return html
 
@@ -164,7 +164,8 @@ def _navigation(site: Site, files: Files) -> list[Any]:
     for district in districts(site):
         by_city.setdefault(html.escape(district.city), []).append({html.escape(district.name): district.path + "index.md"})
     nav += [{city: entries} for city, entries in by_city.items()]
-    generated = {f.src_uri for f in files if f.generated_by and not f.src_uri.startswith(GENERATED_IN_CONTENT)}
+    nav.append({"名词解释": addresses.glossary() + "index.md"})
+    generated = {f.src_uri for f in files if f.generated_by}
     groups: dict[str, list[str]] = {}
     for file in files.documentation_pages():
         if file.src_uri not in generated:

@@ -32,5 +32,7 @@ def build(tmp_path: Path, as_of: date, edits: dict[str, list[dict[str, Any]]] | 
 
 
 def text(page: Page) -> str:
-    """The page's visible text, whitespace collapsed to single spaces."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.body_html)).split())
+    """The page's visible text, whitespace collapsed to single spaces. Links are
+    inline (a glossary term's link sits inside a word): they add no space."""
+    inline = re.sub(r"</?a\b[^>]*>", "", page.body_html)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())

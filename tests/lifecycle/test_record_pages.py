@@ -35,7 +35,7 @@ def wangjiang(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     # point 3: stage, progress and dated milestones with the photo's caption
     ("wangjiang/item/2026-02/", "状态 实施中 进度 60%"),
     ("wangjiang/item/2025-01/", "实施进展 2025-04-08 施工单位进场，分段围挡施工 2025-06-20 完工并通过街道、社区和居民代表联合验收 "
-                                "（附件： 修缮完工的望江东路至滨江公园人行步道 ）"),
+                                "（附件：修缮完工的望江东路至滨江公园人行步道）"),
     # point 4: the corrected fund period and its reason
     ("wangjiang/funds/2025/", "修订记录 2026-01-23 更正 ：“邻里食堂助餐补贴”误录为 98630.00 元，核对凭证后更正为 98360.00 元"),
 ])
