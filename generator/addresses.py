@@ -21,10 +21,18 @@ def community(slug: str) -> str:
 
 
 def district(city: str, district_name: str) -> str:
-    """The page listing one district's communities. Region names are Chinese and
-    addresses ASCII, so the name is turned into a short stable code."""
-    code = hashlib.blake2s(f"{city}/{district_name}".encode(), digest_size=4).hexdigest()
-    return f"area/{code}/"
+    """The page listing one district's streets. Region names are Chinese and
+    addresses ASCII, so the names are turned into a short stable code."""
+    return f"area/{_region_code(city, district_name)}/"
+
+
+def street(city: str, district_name: str, street_name: str) -> str:
+    """The page listing one street's (街道, 镇) communities."""
+    return f"area/{_region_code(city, district_name, street_name)}/"
+
+
+def _region_code(*names: str) -> str:
+    return hashlib.blake2s("/".join(names).encode(), digest_size=4).hexdigest()
 
 
 def community_search_index(slug: str) -> str:
@@ -147,6 +155,11 @@ def guide_fields(filename: str) -> str:
 
 def guide_rules() -> str:
     return "guide/rules/"
+
+
+def guide_rules_of(profile: str) -> str:
+    """One group of rules (a standard, integrity, privacy…): the whole list is too long for one page."""
+    return f"guide/rules/{profile}/"
 
 
 def schema_file(filename: str) -> str:

@@ -81,11 +81,11 @@ def field_docs(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
     return docs
 
 
-def rules_by_profile() -> list[tuple[str, list]]:
-    """Every registered rule grouped under its profile's Chinese name, in registry order."""
+def rules_by_profile() -> list[tuple[str, str, list]]:
+    """Every registered rule grouped by profile (key, Chinese name, rules), in registry order."""
     from generator.rules import RULES
 
     names = {**PROFILE_NAMES, "integrity": "数据完整性（所有社区）", "privacy": "隐私保护（所有社区）",
              "lifecycle": "公示期与修订（所有社区）", "votes": "业主表决（所有社区和小区）"}
-    groups = [(title, [r for r in RULES.values() if r.profile == profile]) for profile, title in names.items()]
-    return [(title, rules) for title, rules in groups if rules]
+    groups = [(profile, title, [r for r in RULES.values() if r.profile == profile]) for profile, title in names.items()]
+    return [(profile, title, rules) for profile, title, rules in groups if rules]

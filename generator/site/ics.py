@@ -33,15 +33,17 @@ def escape(text: str) -> str:
 def fold(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space,
     never splitting a UTF-8 character."""
-    parts, current = [], ""
+    if len(line.encode("utf-8")) <= 75:
+        return line
+    parts, current, size = [], [], 0
     for char in line:
-        limit = 75 if not parts else 74
-        if len((current + char).encode("utf-8")) > limit:
-            parts.append(current)
-            current = char
-        else:
-            current += char
-    parts.append(current)
+        width = len(char.encode("utf-8"))
+        if size + width > (75 if not parts else 74):
+            parts.append("".join(current))
+            current, size = [], 0
+        current.append(char)
+        size += width
+    parts.append("".join(current))
     return "\r\n ".join(parts)
 
 

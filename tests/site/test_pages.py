@@ -11,9 +11,10 @@ from tests.site.conftest import page_text
 # (address, texts that must appear on the page), from the example data as of 2026-11-23.
 PAGES = [
     ("", ["温州市", "鹿城区 3 个社区（小区）", "常州市", "天宁区 1 个社区（小区）", "达标自评合计：达标", "最近更新"]),
-    # 温州市鹿城区: addresses.district("温州市", "鹿城区")
-    ("area/76f9c6bb/", ["温州市鹿城区共 3 个社区（小区）公示", "鹿城区 · 南郊街道", "望江社区", "梨花小区 小区 · 属望江社区",
-                        "达标自评：达标"]),
+    # 温州市鹿城区 and its 南郊街道: addresses.district("温州市", "鹿城区"), addresses.street(…, "南郊街道")
+    ("area/76f9c6bb/", ["温州市鹿城区共 3 个社区（小区）公示", "南郊街道 3 个社区（小区）", "达标自评合计：达标"]),
+    ("area/9f66c553/", ["鹿城区南郊街道共 3 个社区（小区）公示", "望江社区", "梨花小区 小区 · 属望江社区",
+                        "达标自评：达标", "本街道各社区没有逾期未公开的定期公示"]),
     ("wangjiang/", ["7640 人", "0577-88012345", "南郊街道", "梨花小区", "最近公示"]),
     ("lihua/", ["所属社区 望江社区", "老旧小区"]),
     ("wangjiang/pledges/", ["望江社区居民公约", "五议两公开", "居民代表决议", "知晓率"]),
@@ -76,7 +77,11 @@ def test_search_dialog_has_a_name(built_site: Path) -> None:
 def test_rule_guide_lists_every_registered_rule(built_site: Path) -> None:
     from generator.rules import RULES
 
-    text = page_text(built_site, "guide/rules/")
+    groups = sorted(p.parent.name for p in (built_site / "guide" / "rules").glob("*/index.html"))
+    assert groups == sorted({rule.profile for rule in RULES.values()})
+    index = page_text(built_site, "guide/rules/")
+    text = " ".join(page_text(built_site, f"guide/rules/{group}/") for group in groups)
+    assert all(f"（{sum(r.profile == g for r in RULES.values())} 条）" in index for g in groups)
     missing = [rule_id for rule_id in RULES if rule_id not in text]
     assert not missing, missing
 

@@ -20,5 +20,11 @@ def pages(site: Site) -> Iterator[Page]:
         schema = addresses.schema_file(filename)
         yield Page(path, title, render("guide_fields.html", path, title=title, filename=filename,
                                        fields=field_docs(model), schema=schema))
+    groups = rules_by_profile()
     path = addresses.guide_rules()
-    yield Page(path, "检查规则一览", render("guide_rules.html", path, title="检查规则一览", groups=rules_by_profile()))
+    listed = [(title, addresses.guide_rules_of(profile), len(rules)) for profile, title, rules in groups]
+    yield Page(path, "检查规则一览", render("guide_rules.html", path, title="检查规则一览", groups=listed))
+    for profile, title, rules in groups:
+        path = addresses.guide_rules_of(profile)
+        yield Page(path, f"检查规则：{title}", render("guide_rules_group.html", path, title=f"检查规则：{title}",
+                                                   rules=rules, index=addresses.guide_rules()))

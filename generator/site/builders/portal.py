@@ -1,9 +1,9 @@
 """The portal and one page per district.
 
 The portal lists the districts (with counts and what is overdue) and what
-changed recently; each district page lists its communities by street. At the
-scale of a city no page lists every community, so none grows past what a phone
-loads quickly (issue 6: no page over 40 KB)."""
+changed recently; a district page lists its streets, a street page its
+communities. At the scale of a city no page lists every community, so none
+grows past what a phone loads quickly (issue 6: no page over 40 KB)."""
 
 from __future__ import annotations
 
@@ -47,23 +47,37 @@ def entry(site: Site, community: Community) -> Entry:
 
 
 @dataclass(frozen=True)
+class Street:
+    name: str
+    path: str
+    entries: list[Entry]
+    overdue: list[tuple[due.Due, str, str]]
+
+    def total(self, field: str) -> int:
+        return sum(getattr(e, field) for e in self.entries)
+
+
+@dataclass(frozen=True)
 class District:
     city: str
     name: str
     path: str
-    streets: list[tuple[str, list[Entry]]]
-    overdue: list[tuple[due.Due, str, str]]
+    streets: list[Street]
 
     @property
     def count(self) -> int:
-        return sum(len(entries) for _, entries in self.streets)
+        return sum(len(s.entries) for s in self.streets)
+
+    @property
+    def overdue(self) -> list[tuple[due.Due, str, str]]:
+        return sorted((row for s in self.streets for row in s.overdue), key=lambda row: (row[0].due, row[1], row[0].kind))
 
     def total(self, field: str) -> int:
-        return sum(getattr(e, field) for _, entries in self.streets for e in entries)
+        return sum(s.total(field) for s in self.streets)
 
 
 def districts(site: Site) -> list[District]:
-    """city → district, each with its streets and entries, every level sorted by name."""
+    """city → district → street, every level sorted by name."""
     def region(c: Community) -> tuple[str, str, str, str]:
         r = c.profile.region
         return (r.city, r.district, r.street, c.slug)
@@ -71,10 +85,12 @@ def districts(site: Site) -> list[District]:
     result = []
     for (city, name), members in groupby(sorted(site.communities, key=region),
                                          key=lambda c: (c.profile.region.city, c.profile.region.district)):
-        members = list(members)
-        streets = [(street, [entry(site, c) for c in in_street])
-                   for street, in_street in groupby(members, key=lambda c: c.profile.region.street)]
-        result.append(District(city, name, addresses.district(city, name), streets, overdue(site, members)))
+        streets = []
+        for street, in_street in groupby(members, key=lambda c: c.profile.region.street):
+            in_street = list(in_street)
+            streets.append(Street(street, addresses.street(city, name, street), [entry(site, c) for c in in_street],
+                                  overdue(site, in_street)))
+        result.append(District(city, name, addresses.district(city, name), streets))
     return result
 
 
@@ -96,6 +112,12 @@ def pages(site: Site) -> Iterator[Page]:
                   more_overdue=len(city_overdue) - OVERDUE_ON_PORTAL)
     yield Page(here, "社区公示栏", body, {"brand": "neutral"})
     for district in listed:
+        overdue_rows = district.overdue
         body = render("district.html", district.path, district=district, as_of=site.as_of,
-                      portal_path=addresses.portal())
+                      portal_path=addresses.portal(), overdue=overdue_rows[:OVERDUE_ON_PORTAL],
+                      more_overdue=len(overdue_rows) - OVERDUE_ON_PORTAL)
         yield Page(district.path, f"{district.city}{district.name}", body, {"brand": "neutral"})
+        for street in district.streets:
+            body = render("street.html", street.path, district=district, street=street, as_of=site.as_of,
+                          portal_path=addresses.portal())
+            yield Page(street.path, f"{district.name}{street.name}", body, {"brand": "neutral"})
