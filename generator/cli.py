@@ -266,17 +266,24 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
       gongshi posters
       gongshi posters --community wangjiang --size A3
     """
-    from generator.config import site_url
-    from generator.pipeline import validate as run_validation
-    from generator.posters.errors import PosterError
-    from generator.posters.plan import poster_plan
-    from generator.posters.render import render_posters
+    from generator.clock import reference_date
+    from generator.publish import mark_posters, posters_fingerprint, posters_up_to_date
 
     root = project_root()
     only = list(communities) or None
     unknown = [c for c in communities if not (root / COMMUNITIES_DIR / c).is_dir()]
     if unknown:
         raise CliError(f"找不到社区：{'、'.join(unknown)}")
+    fingerprint = posters_fingerprint(root, reference_date(as_of), tuple(sizes), only)
+    if posters_up_to_date(root / site_dir, fingerprint):
+        click.echo(f"{site_dir}/ 中的海报已是最新：数据、设置和 gongshi 都没有改动。")
+        return 0
+    from generator.config import site_url
+    from generator.pipeline import validate as run_validation
+    from generator.posters.errors import PosterError
+    from generator.posters.plan import poster_plan
+    from generator.posters.render import render_posters
+
     result = run_validation(root, as_of, only)
     blocking = result.blocking()
     if blocking:
@@ -290,6 +297,7 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
             written = render_posters(result, specs, root / site_dir, progress=progress.update)
     except PosterError as exc:
         raise CliError(f"海报无法生成：{exc}") from None
+    mark_posters(root / site_dir, fingerprint)
     click.echo(f"已生成 {len(specs)} 张海报（{len(written)} 个文件）到 {site_dir}/。")
     return 0
 

@@ -70,6 +70,27 @@ def up_to_date(options: BuildOptions) -> bool:
         return False
 
 
+POSTERS_MARK = ".gongshi-posters"   # in the site: fingerprints of the `gongshi posters` runs it holds
+
+
+def posters_fingerprint(root: Path, as_of: date, sizes: tuple[str, ...], only: list[str] | None) -> str:
+    from generator.fingerprint import project_digest
+
+    return project_digest(root, f"posters|{as_of.isoformat()}|{','.join(sizes)}|{only}")
+
+
+def posters_up_to_date(site_dir: Path, fingerprint: str) -> bool:
+    try:
+        return fingerprint in (site_dir / POSTERS_MARK).read_text(encoding="utf-8").split()
+    except OSError:
+        return False
+
+
+def mark_posters(site_dir: Path, fingerprint: str) -> None:
+    with open(site_dir / POSTERS_MARK, "a", encoding="utf-8") as mark:
+        mark.write(fingerprint + "\n")
+
+
 def publish(options: BuildOptions, progress: Progress | None = None):
     """Build everything into a staging folder, then swap it in. Returns the Validated city."""
     from generator.site.build import build_site

@@ -85,7 +85,6 @@ def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path) -> li
     """Write every published community; return the addresses written, in order."""
     global _job
     search = search_settings(site_dir)
-    site.posters  # noqa: B018 -- the poster plan is computed once, before the workers fork
     _job = (site, renderer, site_dir, search)
     slugs = [c.slug for c in site.communities]
     workers = min(os.cpu_count() or 1, max(1, len(slugs) // PARALLEL_FROM))

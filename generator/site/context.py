@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from generator.model.community import Community
 from generator.model.values import Disclosable
@@ -47,13 +45,6 @@ class Site:
 
     def data_day(self) -> date | None:
         return latest_day(self.all_events())
-
-    @cached_property
-    def posters(self) -> list[Any] | None:
-        """The city's poster plan, asked for once per build (None: no poster module yet)."""
-        from generator.site.builders.posters import poster_plan
-
-        return poster_plan(self)
 
     def community(self, slug: str) -> Community | None:
         return next((c for c in self.communities if c.slug == slug), None)

@@ -16,6 +16,13 @@ def test_posters_for_one_community(tmp_path: Path) -> None:
     posters = root / "site/qingfeng/posters"
     assert (posters / "funds-2025-a4.pdf").is_file() and (posters / "funds-2025-a4.png").is_file()
     assert not (root / "site/wangjiang").exists()
+    again = run_cli(root, "posters", "--community", "qingfeng", "--size", "A4", "--as-of", AS_OF.isoformat())
+    assert again.exit_code == 0 and "海报已是最新" in again.output
+    edited = root / "communities/qingfeng/activities.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("“人人社区”建设启动仪式", "“人人社区”建设启动大会"),
+                      encoding="utf-8")
+    after_edit = run_cli(root, "posters", "--community", "qingfeng", "--size", "A4", "--as-of", AS_OF.isoformat())
+    assert after_edit.exit_code == 0 and "张海报" in after_edit.output
 
 
 def test_posters_for_an_unknown_community_is_exit_2(tmp_path: Path) -> None:

@@ -1,4 +1,7 @@
-"""达标自评: every rule that applies to the community, with its figure and status."""
+"""达标自评: every requirement of the community's standards with its figure and
+status; gongshi's own checks (integrity, privacy, 公示期, votes) listed row by
+row only where they are not met, the passed ones counted and linked to the
+rule list (a city's pages must stay small: issue 6)."""
 
 from __future__ import annotations
 
@@ -26,7 +29,9 @@ def pages(site: Site, community: Community) -> Iterator[Page]:
     for profile, title in GROUP_TITLES.items():
         rows = [a for a in assessments if a.rule.profile == profile]
         if rows:
-            groups.append((title, rows))
+            standard = profile in PROFILE_NAMES
+            shown = rows if standard else [a for a in rows if a.status in (Status.UNMET, Status.DECLARED)]
+            groups.append((title, shown, len(rows) - len(shown), addresses.guide_rules_of(profile)))
     statuses = [a.status for a in assessments]
     counts = {s.name.lower(): statuses.count(s) for s in Status}
     counts["na"] = counts.pop("not_applicable")
