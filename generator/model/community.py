@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding, Location, Severity
+from generator.folders import COMMUNITIES_DIR, PROFILE_FILE, community_folders  # noqa: F401 -- also imported from here
 from generator.load import Document, load_document
 from generator.model.errors import build_record, nearest
 from generator.model.records import (
@@ -16,8 +17,6 @@ from generator.model.records import (
     ServicesFile, SurveysFile,
 )
 
-COMMUNITIES_DIR = "communities"
-PROFILE_FILE = "community.yml"
 # A folder name is the community's permanent address: short lowercase ASCII.
 SLUG = re.compile(r"^[a-z0-9][a-z0-9\-]{1,39}$")
 
@@ -147,13 +146,6 @@ class City:
 
     def published(self) -> list[Community]:
         return [c for c in self.communities.values() if c.profile is not None and not c.is_draft]
-
-
-def community_folders(root: Path) -> list[Path]:
-    base = root / COMMUNITIES_DIR
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
 def load_city(root: Path, only: list[str] | None = None) -> City:
