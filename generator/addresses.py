@@ -26,9 +26,11 @@ def district(city: str, district_name: str) -> str:
     return f"area/{_region_code(city, district_name)}/"
 
 
-def street(city: str, district_name: str, street_name: str) -> str:
-    """The page listing one street's (街道, 镇) communities."""
-    return f"area/{_region_code(city, district_name, street_name)}/"
+def street(city: str, district_name: str, street_name: str, page: int = 1) -> str:
+    """The page listing one street's (街道, 镇) communities; a long list continues
+    on pages 2, 3… (listing pages are not printed on posters)."""
+    first = f"area/{_region_code(city, district_name, street_name)}/"
+    return first if page == 1 else f"{first}{page}/"
 
 
 def _region_code(*names: str) -> str:

@@ -21,6 +21,7 @@ from generator.site.render import render
 
 RECENT = 12
 OVERDUE_ON_PORTAL = 30
+STREET_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,15 @@ def pages(site: Site) -> Iterator[Page]:
                       more_overdue=len(overdue_rows) - OVERDUE_ON_PORTAL)
         yield Page(district.path, f"{district.city}{district.name}", body, {"brand": "neutral"})
         for street in district.streets:
-            body = render("street.html", street.path, district=district, street=street, as_of=site.as_of,
-                          portal_path=addresses.portal())
-            yield Page(street.path, f"{district.name}{street.name}", body, {"brand": "neutral"})
+            yield from street_pages(site, district, street)
+
+
+def street_pages(site: Site, district: District, street: Street) -> Iterator[Page]:
+    """The street's communities, STREET_PAGE to a page, so no page outgrows a phone."""
+    chunks = [street.entries[i:i + STREET_PAGE] for i in range(0, len(street.entries), STREET_PAGE)] or [[]]
+    paths = [addresses.street(district.city, district.name, street.name, n + 1) for n in range(len(chunks))]
+    for number, (path, entries) in enumerate(zip(paths, chunks), start=1):
+        body = render("street.html", path, district=district, street=street, entries=entries, as_of=site.as_of,
+                      portal_path=addresses.portal(), number=number, paths=paths)
+        title = f"{district.name}{street.name}" + (f"（第 {number} 页）" if number > 1 else "")
+        yield Page(path, title, body, {"brand": "neutral"})
