@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.fingerprint import add_file, add_tree, code_digest
-from generator.findings import Finding, Findings
+from generator.findings import Finding, Findings, by_community
 from generator.folders import COMMUNITIES_DIR, PROFILE_FILE, community_folders
 
 CACHE_DIR = Path(".cache") / "checked"
@@ -29,7 +29,6 @@ class Checked:
     as_of: date
     findings: Findings = field(default_factory=Findings)
     names: dict[str, str] = field(default_factory=dict)
-    checked: list[str] = field(default_factory=list)     # the communities checked this time (not from the cache)
 
 
 @dataclass(frozen=True)
@@ -67,11 +66,11 @@ def _fresh(root: Path, as_of: date, only: list[str] | None, glyphs: bool, keys: 
         from generator.posters.glyphs import glyph_findings
 
         findings += glyph_findings(validated)
-    result = Checked(as_of, Findings(findings), {s: c.name for s, c in validated.city.communities.items()},
-                     list(validated.city.communities))
+    result = Checked(as_of, Findings(findings), {s: c.name for s, c in validated.city.communities.items()})
+    grouped = by_community(findings)
     for slug in keys:
         if slug in result.names:
-            _write(root, slug, Entry(keys[slug], result.names[slug], [f for f in findings if f.community == slug]))
+            _write(root, slug, Entry(keys[slug], result.names[slug], grouped.get(slug, [])))
     return result
 
 

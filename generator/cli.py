@@ -17,7 +17,7 @@ from typing import Any, Callable
 import click
 
 from generator import cli_zh
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, by_community
 from generator.folders import COMMUNITIES_DIR
 
 cli_zh.install()
@@ -105,12 +105,10 @@ def main() -> None:
 
 
 def summarise(findings: list[Finding], names: dict[str, str]) -> list[str]:
-    by_community: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_community.setdefault(finding.community, []).append(finding)
+    grouped = by_community(findings)
     lines = []
-    for slug in sorted({f.community for f in findings if f.community} | set(names)):
-        own = by_community.get(slug, [])
+    for slug in sorted({slug for slug in grouped if slug} | set(names)):
+        own = grouped.get(slug, [])
         counts = {s: sum(1 for f in own if f.severity is s) for s in Severity}
         lines.append(f"{names.get(slug, slug)}（{slug}）：错误 {counts[Severity.ERROR]}，"
                      f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}")
@@ -267,7 +265,7 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
       gongshi posters --community wangjiang --size A3
     """
     from generator.clock import reference_date
-    from generator.publish import mark_posters, posters_fingerprint, posters_up_to_date
+    from generator.publish import POSTERS_MARK, add_mark, is_marked, posters_fingerprint
 
     root = project_root()
     only = list(communities) or None
@@ -275,7 +273,7 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
     if unknown:
         raise CliError(f"找不到社区：{'、'.join(unknown)}")
     fingerprint = posters_fingerprint(root, reference_date(as_of), tuple(sizes), only)
-    if posters_up_to_date(root / site_dir, fingerprint):
+    if is_marked(root / site_dir, POSTERS_MARK, fingerprint):
         click.echo(f"{site_dir}/ 中的海报已是最新：数据、设置和 gongshi 都没有改动。")
         return 0
     from generator.config import site_url
@@ -297,7 +295,7 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
             written = render_posters(result, specs, root / site_dir, progress=progress.update)
     except PosterError as exc:
         raise CliError(f"海报无法生成：{exc}") from None
-    mark_posters(root / site_dir, fingerprint)
+    add_mark(root / site_dir, POSTERS_MARK, fingerprint)
     click.echo(f"已生成 {len(specs)} 张海报（{len(written)} 个文件）到 {site_dir}/。")
     return 0
 
@@ -321,17 +319,18 @@ def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, force: bool, 
       gongshi build --as-of 2026-11-23 --size A4 --size A3
     """
     from generator.clock import reference_date
-    from generator.publish import BuildFailed, BuildOptions, publish, up_to_date
+    from generator.publish import BUILD_MARK, BuildFailed, BuildOptions, build_fingerprint, is_marked, publish
 
     root = project_root()
     options = BuildOptions(root=root, site_dir=root / site_dir, as_of=reference_date(as_of),
                            posters=not no_posters, sizes=tuple(sizes))
-    if not force and up_to_date(options):
+    fingerprint = build_fingerprint(options)
+    if not force and is_marked(options.site_dir, BUILD_MARK, fingerprint):
         click.echo(f"{site_dir}/ 已是最新：数据、设置和 gongshi 都没有改动（状态截至 {options.as_of.isoformat()}）。")
         return 0
     try:
         with Progress("生成海报") as progress:
-            validated = publish(options, progress=progress.update)
+            validated = publish(options, progress=progress.update, fingerprint=fingerprint)
     except BuildFailed as failed:
         for finding in failed.findings:
             click.echo(finding.format())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Iterable
 
 
 class Severity(str, Enum):
@@ -83,6 +83,14 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, str)):
         return value
     return str(value)
+
+
+def by_community(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """Findings grouped by community slug ("" for the city's own), order kept."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.community, []).append(finding)
+    return grouped
 
 
 @dataclass

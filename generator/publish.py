@@ -61,15 +61,6 @@ def build_fingerprint(options: BuildOptions) -> str:
     return project_digest(options.root, settings)
 
 
-def up_to_date(options: BuildOptions) -> bool:
-    """The site was built from exactly these files, settings and gongshi: nothing to do."""
-    mark = options.site_dir / BUILD_MARK
-    try:
-        return mark.read_text(encoding="utf-8").strip() == build_fingerprint(options)
-    except OSError:
-        return False
-
-
 POSTERS_MARK = ".gongshi-posters"   # in the site: fingerprints of the `gongshi posters` runs it holds
 
 
@@ -79,30 +70,32 @@ def posters_fingerprint(root: Path, as_of: date, sizes: tuple[str, ...], only: l
     return project_digest(root, f"posters|{as_of.isoformat()}|{','.join(sizes)}|{only}")
 
 
-def posters_up_to_date(site_dir: Path, fingerprint: str) -> bool:
+def is_marked(site_dir: Path, mark: str, fingerprint: str) -> bool:
+    """`site_dir` holds output made from exactly what `fingerprint` describes: nothing to do."""
     try:
-        return fingerprint in (site_dir / POSTERS_MARK).read_text(encoding="utf-8").split()
+        return fingerprint in (site_dir / mark).read_text(encoding="utf-8").split()
     except OSError:
         return False
 
 
-def mark_posters(site_dir: Path, fingerprint: str) -> None:
-    with open(site_dir / POSTERS_MARK, "a", encoding="utf-8") as mark:
-        mark.write(fingerprint + "\n")
+def add_mark(site_dir: Path, mark: str, fingerprint: str) -> None:
+    with open(site_dir / mark, "a", encoding="utf-8") as marks:
+        marks.write(fingerprint + "\n")
 
 
-def publish(options: BuildOptions, progress: Progress | None = None):
-    """Build everything into a staging folder, then swap it in. Returns the Validated city."""
+def publish(options: BuildOptions, progress: Progress | None = None, fingerprint: str | None = None):
+    """Build everything into a staging folder, then swap it in. Returns the Validated city.
+    `fingerprint`: build_fingerprint(options), when the caller has it already."""
     from generator.site.build import build_site
 
-    fingerprint = build_fingerprint(options)
+    fingerprint = fingerprint or build_fingerprint(options)
     staging = options.site_dir.with_name(f".{options.site_dir.name}-new-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         validated = build_site(options.root, staging, options.as_of)
         if options.posters:
             _render_posters(validated, options, staging, progress)
-        (staging / BUILD_MARK).write_text(fingerprint + "\n", encoding="utf-8")
+        add_mark(staging, BUILD_MARK, fingerprint)
         swap_in(staging, options.site_dir)
         return validated
     finally:
