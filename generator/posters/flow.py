@@ -7,7 +7,7 @@ nothing is ever cut off.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from generator.posters.content import Block, Heading, Items, KeyFigures, Paragraph, Table, TermBox
 from generator.posters.display import Cmyk, Rect, Shape, TextRun
@@ -73,19 +73,9 @@ def baseline(top: float, line: float, size: float) -> float:
 def units_for(blocks: tuple[Block, ...], style: BodyStyle, fonts: PosterFonts) -> list[Unit]:
     units: list[Unit] = []
     for index, block in enumerate(blocks):
-        space = style.gap if index else 0.0
-        if isinstance(block, Heading):
-            units += _heading(block, style, fonts, space)
-        elif isinstance(block, Paragraph):
-            units += _paragraph(block, style, fonts, space)
-        elif isinstance(block, Items):
-            units += _items(block, style, fonts, space)
-        elif isinstance(block, Table):
-            units += _table(block, style, fonts, space)
-        elif isinstance(block, KeyFigures):
-            units += _figures(block, style, fonts, space)
-        elif isinstance(block, TermBox):
-            units += _term_box(block, style, fonts, space)
+        draw = BLOCK_UNITS.get(type(block))
+        if draw is not None:
+            units += draw(block, style, fonts, style.gap if index else 0.0)
     return units
 
 
@@ -333,3 +323,9 @@ def place(page_units: list[tuple[float, Unit]], left: float, top: float) -> list
     for offset, unit in page_units:
         shapes += unit.draw(left, top + offset)
     return shapes
+
+
+# How each kind of content block becomes units (the block's class → its function).
+BLOCK_UNITS: dict[type, Callable[[Any, BodyStyle, PosterFonts, float], list[Unit]]] = {
+    Heading: _heading, Paragraph: _paragraph, Items: _items, Table: _table, KeyFigures: _figures, TermBox: _term_box,
+}

@@ -13,6 +13,7 @@ which the marker page shares with the real pages.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from generator.site.pages import Page
 TITLE = "gs-frame-title-8c1f"
 BODY = "<h1>gs-frame-body-8c1f</h1>"
 FILLER = "gs-frame-dir-8c1f"
+CONFIG_SCRIPT = '<script id="__config" type="application/json">{'
 
 
 def marker_address(community_folder: str, depth: int) -> str:
@@ -60,7 +62,9 @@ class FrameRenderer:
         self.pages = files.documentation_pages()
         self.template = env.get_template("main.html")
 
-    def frame(self, community_folder: str, depth: int, meta: dict[str, Any]) -> Frame:
+    def frame(self, community_folder: str, depth: int, meta: dict[str, Any], config: dict[str, str]) -> Frame:
+        """`config`: keys added to the page's `__config` for the theme's script
+        (a community's own search index, theme_assets.py)."""
         marker = marker_address(community_folder, depth)
         file = File.generated(self.config, marker + "index.md", content="")
         page = MkDocsPage(TITLE, file, self.config)
@@ -71,6 +75,8 @@ class FrameRenderer:
             output = self.template.render(get_context(self.nav, self.pages, self.config, page))
         finally:
             self.config._current_page = previous
+        extra = "".join(f"{json.dumps(key)}: {json.dumps(value)}, " for key, value in config.items())
+        output = output.replace(CONFIG_SCRIPT, CONFIG_SCRIPT + extra, 1)
         head, found, tail = output.partition(BODY)
         if not found:
             raise RuntimeError("theme/main.html 没有输出页面正文（page.content）")
@@ -80,13 +86,14 @@ class FrameRenderer:
 class Frames:
     """The frames of one community, one per page depth, rendered on first use."""
 
-    def __init__(self, renderer: FrameRenderer, community_folder: str, meta: dict[str, Any]) -> None:
-        self.renderer, self.folder, self.meta = renderer, community_folder, meta
+    def __init__(self, renderer: FrameRenderer, community_folder: str, meta: dict[str, Any],
+                 config: dict[str, str]) -> None:
+        self.renderer, self.folder, self.meta, self.config = renderer, community_folder, meta, config
         self.by_depth: dict[int, Frame] = {}
 
     def wrap(self, page: Page) -> str:
         depth = page.path.count("/")
         frame = self.by_depth.get(depth)
         if frame is None:
-            frame = self.by_depth[depth] = self.renderer.frame(self.folder, depth, self.meta)
+            frame = self.by_depth[depth] = self.renderer.frame(self.folder, depth, self.meta, self.config)
         return frame.wrap(page)

@@ -22,10 +22,8 @@ from generator.model.community import Community
 from generator.site.chrome import FrameRenderer, Frames
 from generator.site.context import Site
 from generator.site.pages import Page, community_pages
-from generator.site.search import community_index
+from generator.site.search import SITE_INDEX, community_index
 
-SEARCH_INDEX = "search/search_index.json"
-CONFIG_SCRIPT = '<script id="__config" type="application/json">{'
 # Below this many communities a worker process costs more than it saves.
 PARALLEL_FROM = 8
 
@@ -39,7 +37,7 @@ def frame_meta(pages: list[Page]) -> dict[str, Any]:
 
 def search_settings(site_dir: Path) -> dict[str, Any] | None:
     """The search settings MkDocs' search plugin wrote (None: search is off)."""
-    index = site_dir / SEARCH_INDEX
+    index = site_dir / SITE_INDEX
     if not index.exists():
         return None
     return json.loads(index.read_text(encoding="utf-8"))["config"]
@@ -51,14 +49,10 @@ def write_community(site: Site, community: Community, renderer: FrameRenderer, s
     pages = community_pages(site, community)
     if not pages:
         return []
-    meta = frame_meta(pages)
-    frames = Frames(renderer, addresses.community(community.slug).rstrip("/"), meta)
-    index_url = addresses.community_search_index(community.slug) if search is not None else None
+    config = {"search_index": addresses.community_search_index(community.slug)} if search is not None else {}
+    frames = Frames(renderer, addresses.community(community.slug).rstrip("/"), frame_meta(pages), config)
     for page in pages:
-        document = frames.wrap(page)
-        if index_url:
-            document = document.replace(CONFIG_SCRIPT, f'{CONFIG_SCRIPT}"search_index": {json.dumps(index_url)}, ', 1)
-        write_file(document.encode("utf-8", errors="xmlcharrefreplace"), site_dir / page.path / "index.html")
+        write_file(frames.wrap(page).encode("utf-8", errors="xmlcharrefreplace"), site_dir / page.path / "index.html")
     if search is not None:
         index = community_index(community.slug, pages, search)
         write_file(index.content, site_dir / index.path)

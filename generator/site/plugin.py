@@ -31,9 +31,9 @@ from generator import addresses
 from generator.pipeline import Validated, reference_date, validate
 from generator.site.context import Site, SiteConfig
 from generator.site.builders import glossary
-from generator.site.builders.portal import districts
+from generator.site.builders.portal import district_names
 from generator.site.chrome import FrameRenderer
-from generator.site.communities import search_settings, write_communities
+from generator.site.communities import search_settings, write_communities, write_file
 from generator.site.pages import Page as SitePage, build_data_files, site_pages
 from generator.site.search import site_index
 from generator.site.theme_assets import is_bundle, patch_bundle
@@ -126,7 +126,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         search = search_settings(site_dir)
         if search is not None:       # the theme's index, rewritten with the words cut as in the communities'
             index = site_index(self.searched, search)
-            (site_dir / index.path).write_bytes(index.content)
+            write_file(index.content, site_dir / index.path)
         renderer = FrameRenderer(config, self.env, self.nav, self.files)
         write_communities(self.site, renderer, site_dir)
 
@@ -161,8 +161,9 @@ def _navigation(site: Site, files: Files) -> list[Any]:
     Names from the data are HTML-escaped: the theme writes navigation titles as markup."""
     nav: list[Any] = [{"首页": "index.md"}]
     by_city: dict[str, list[Any]] = {}
-    for district in districts(site):
-        by_city.setdefault(html.escape(district.city), []).append({html.escape(district.name): district.path + "index.md"})
+    for city, district in district_names(site):
+        by_city.setdefault(html.escape(city), []).append(
+            {html.escape(district): addresses.district(city, district) + "index.md"})
     nav += [{city: entries} for city, entries in by_city.items()]
     nav.append({"名词解释": addresses.glossary() + "index.md"})
     generated = {f.src_uri for f in files if f.generated_by}

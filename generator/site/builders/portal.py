@@ -77,15 +77,21 @@ class District:
         return sum(s.total(field) for s in self.streets)
 
 
+def _region(c: Community) -> tuple[str, str, str, str]:
+    r = c.profile.region
+    return (r.city, r.district, r.street, c.slug)
+
+
+def district_names(site: Site) -> list[tuple[str, str]]:
+    """(city, district) of every district with a published community, sorted: what
+    the navigation lists, without the listing pages' figures."""
+    return sorted({_region(c)[:2] for c in site.communities})
+
+
 def districts(site: Site) -> list[District]:
     """city → district → street, every level sorted by name."""
-    def region(c: Community) -> tuple[str, str, str, str]:
-        r = c.profile.region
-        return (r.city, r.district, r.street, c.slug)
-
     result = []
-    for (city, name), members in groupby(sorted(site.communities, key=region),
-                                         key=lambda c: (c.profile.region.city, c.profile.region.district)):
+    for (city, name), members in groupby(sorted(site.communities, key=_region), key=lambda c: _region(c)[:2]):
         streets = []
         for street, in_street in groupby(members, key=lambda c: c.profile.region.street):
             in_street = list(in_street)
