@@ -67,18 +67,15 @@ def write_file(content: bytes, target: Path) -> None:
 def _write_share(slugs: list[str]) -> list[str]:
     assert _job is not None
     site, renderer, site_dir, search = _job
-    written: list[str] = []
-    for slug in slugs:
-        community = site.community(slug)
-        if community is not None:
-            written += write_community(site, community, renderer, site_dir, search)
-    return written
+    by_slug = {c.slug: c for c in site.communities}
+    return [path for slug in slugs for path in write_community(site, by_slug[slug], renderer, site_dir, search)]
 
 
-def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path) -> list[str]:
-    """Write every published community; return the addresses written, in order."""
+def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path,
+                      search: dict[str, Any] | None) -> list[str]:
+    """Write every published community (`search`: the theme's search settings, None
+    when search is off); return the addresses written, in order."""
     global _job
-    search = search_settings(site_dir)
     _job = (site, renderer, site_dir, search)
     slugs = [c.slug for c in site.communities]
     workers = min(os.cpu_count() or 1, max(1, len(slugs) // PARALLEL_FROM))

@@ -128,7 +128,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             index = site_index(self.searched, search)
             write_file(index.content, site_dir / index.path)
         renderer = FrameRenderer(config, self.env, self.nav, self.files)
-        write_communities(self.site, renderer, site_dir)
+        write_communities(self.site, renderer, site_dir, search)
 
     def _patch_theme(self, files: Files, config: MkDocsConfig) -> None:
         for file in list(files):
