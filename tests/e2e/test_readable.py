@@ -107,8 +107,7 @@ def test_elderly_mode_is_kept_on_the_next_page_before_it_is_drawn(browser: Any, 
         page.goto(site_url + PAGES["community"], wait_until="load")
         page.get_by_role("button", name="大字").click()
         page.get_by_role("link", name="资金公开", exact=True).first.click()
-        page.wait_for_load_state("load")
-        assert "/funds/" in page.url, page.url
+        page.wait_for_url("**/funds/**", wait_until="load", timeout=30_000)
         assert page.evaluate("window.__largeAtBody") is True, "elderly mode was applied only after the body began"
         assert page.get_by_role("button", name="大字").get_attribute("aria-pressed") == "true"
     finally:

@@ -46,8 +46,13 @@ def test_search_in_chinese_reaches_the_page(phone_page: Any, site_url: str, case
     except NotSeen as timeout:
         seen = page.locator(".md-search-result__meta").inner_text()
         raise AssertionError(f"search {case['query']!r}: no result links to /{case['reaches']} ({seen})") from timeout
-    result.click()
-    page.wait_for_url(f"**/{case['reaches']}*")
+    # Material re-renders the result list as searches settle; clicking by
+    # coordinates could land on a re-ordered neighbour, so click this anchor.
+    result.evaluate("a => a.click()")
+    try:
+        page.wait_for_url(f"**/{case['reaches']}*", wait_until="domcontentloaded", timeout=3 * WAIT_MS)
+    except NotSeen as timeout:
+        raise AssertionError(f"search {case['query']!r}: the result for /{case['reaches']} led to {page.url}") from timeout
     assert case["shows"] in page.locator("article").inner_text(), \
         f"search {case['query']!r} led to /{case['reaches']}, which does not show {case['shows']!r}"
 
