@@ -319,18 +319,18 @@ def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, force: bool, 
       gongshi build --as-of 2026-11-23 --size A4 --size A3
     """
     from generator.clock import reference_date
-    from generator.publish import BUILD_MARK, BuildFailed, BuildOptions, build_fingerprint, is_marked, publish
+    from generator.publish import BUILD_MARK, BuildFailed, BuildOptions, build_digest, is_marked, publish
 
     root = project_root()
     options = BuildOptions(root=root, site_dir=root / site_dir, as_of=reference_date(as_of),
                            posters=not no_posters, sizes=tuple(sizes))
-    fingerprint = build_fingerprint(options)
-    if not force and is_marked(options.site_dir, BUILD_MARK, fingerprint):
+    digest = build_digest(options)
+    if not force and is_marked(options.site_dir, BUILD_MARK, digest.combined):
         click.echo(f"{site_dir}/ 已是最新：数据、设置和 gongshi 都没有改动（状态截至 {options.as_of.isoformat()}）。")
         return 0
     try:
         with Progress("生成海报") as progress:
-            validated = publish(options, progress=progress.update, fingerprint=fingerprint)
+            published = publish(options, progress=progress.update, digest=digest, full=force)
     except BuildFailed as failed:
         for finding in failed.findings:
             click.echo(finding.format())
@@ -340,11 +340,10 @@ def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, force: bool, 
     except OSError as exc:   # a full disk, a folder without write permission: nothing to report to support
         raise CliError(f"无法写出网站（{exc.strerror or exc}）；{site_dir}/ 保持上一次的内容。"
                        "请检查磁盘空间和文件夹权限后重新运行。") from None
-    unmet = [f for f in validated.findings if not f.blocking and f.clause]
-    click.echo(f"已发布到 {site_dir}/（状态截至 {options.as_of.isoformat()}，"
-               f"{len(validated.city.published())} 个社区）。")
-    if unmet:
-        click.echo(f"另有 {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开；运行 gongshi validate 查看。")
+    updated = f"，只重新生成了改动的 {'、'.join(published.updated)}" if published.updated else ""
+    click.echo(f"已发布到 {site_dir}/（状态截至 {options.as_of.isoformat()}，{published.communities} 个社区{updated}）。")
+    if published.unmet:
+        click.echo(f"另有 {published.unmet} 项标准要求未达到，已在各社区的“达标自评”页公开；运行 gongshi validate 查看。")
     return 0
 
 

@@ -34,7 +34,7 @@ from generator.model.community import COMMUNITIES_DIR
 from generator.pipeline import Validated, validate
 from generator.publish import swap_in
 from generator.site.context import Site, SiteConfig
-from generator.site.pages import Page, build_data_files, build_pages, write_docs_folder
+from generator.site.pages import Page, build_data, community_pages, site_pages, write_docs_folder
 from generator.site.theme_assets import POLYFILL, patch_bundle
 
 DOCS = "docs"
@@ -118,11 +118,12 @@ def write_export(validated: Validated, options: ExportOptions, target: Path, pro
     project = mkdocs_config(root)
     config = SiteConfig(site_url(root), root, (project.get("extra") or {}).get("gongshi_licence") or "CC-BY-4.0")
     site = Site.create(validated, config)
-    pages = build_pages(validated, config, site)
+    data = build_data(site)
+    pages = site_pages(site, data.listing) + [p for c in site.communities for p in community_pages(site, c)]
     docs = target / DOCS
     docs.mkdir(parents=True)
     content = copy_content(root / content_dir(root), docs, pages)
-    write_docs_folder(pages, build_data_files(validated, config, site), docs)
+    write_docs_folder(pages, data.files(), docs)
     if options.posters:
         render_posters(validated, options, docs, progress)
     copy_theme(root / THEME, target / THEME)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import generator
+from generator.folders import COMMUNITIES_DIR, PROFILE_FILE
 
 SMALL = 1 << 20
 CODE_SUFFIXES = (".py", ".yml", ".html", ".css", ".js")
@@ -68,13 +70,44 @@ def git_head(root: Path) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
-def project_digest(root: Path, settings: str) -> str:
+@dataclass(frozen=True)
+class ProjectDigest:
+    """What a build reads, split so that an update can tell which communities changed."""
+    shared: str                  # gongshi, settings, environment, git, mkdocs.yml, content/, theme/, every profile
+    communities: dict[str, str]  # each community folder's own files, by slug
+
+    @property
+    def combined(self) -> str:
+        digest = hashlib.sha256(self.shared.encode())
+        for slug, key in sorted(self.communities.items()):
+            digest.update(f"{slug}={key}".encode())
+        return digest.hexdigest()
+
+    def changed(self, before: "ProjectDigest") -> set[str]:
+        """Communities added, removed or edited since `before` (with the same shared part)."""
+        slugs = set(self.communities) | set(before.communities)
+        return {s for s in slugs if self.communities.get(s) != before.communities.get(s)}
+
+
+def project_digest(root: Path, settings: str) -> ProjectDigest:
     """Everything a build reads: gongshi, the project's files, its git commit, the
     build's settings (`settings`: date, poster sizes…) and the environment it reads."""
     digest = hashlib.sha256(code_digest() + settings.encode() + git_head(root).encode())
     for variable in ("GONGSHI_FONT", "GONGSHI_AS_OF", "SOURCE_DATE_EPOCH"):
         digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
     add_file(digest, root / "mkdocs.yml", "mkdocs.yml")
-    for folder in ("communities", "content", "theme"):
+    for folder in ("content", "theme"):
         add_tree(digest, root / folder, folder)
-    return digest.hexdigest()
+    communities: dict[str, str] = {}
+    base = root / COMMUNITIES_DIR
+    for entry in sorted(os.scandir(base), key=lambda e: e.name) if base.is_dir() else []:
+        if entry.is_dir() and not entry.name.startswith((".", "_")):      # folders.community_folders
+            add_file(digest, Path(entry.path) / PROFILE_FILE, f"{entry.name}/{PROFILE_FILE}")
+            folder = hashlib.sha256()
+            add_tree(folder, Path(entry.path), entry.name)
+            communities[entry.name] = folder.hexdigest()
+        elif entry.is_dir():
+            add_tree(digest, Path(entry.path), entry.name)
+        else:
+            add_file(digest, Path(entry.path), entry.name)
+    return ProjectDigest(digest.hexdigest(), communities)

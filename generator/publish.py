@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from generator.findings import Finding
+
+if TYPE_CHECKING:
+    from generator.fingerprint import ProjectDigest
+    from generator.site.manifest import BuiltSite, Manifest
 
 
 class BuildFailed(Exception):
@@ -54,7 +58,7 @@ def swap_in(staging: Path, site_dir: Path) -> None:
 BUILD_MARK = ".gongshi-build"      # in the built site: the fingerprint of what it was built from
 
 
-def build_fingerprint(options: BuildOptions) -> str:
+def build_digest(options: BuildOptions) -> "ProjectDigest":
     from generator.fingerprint import project_digest
 
     settings = f"{options.as_of.isoformat()}|{options.posters}|{','.join(options.sizes)}|{options.only}"
@@ -67,7 +71,7 @@ POSTERS_MARK = ".gongshi-posters"   # in the site: fingerprints of the `gongshi 
 def posters_fingerprint(root: Path, as_of: date, sizes: tuple[str, ...], only: list[str] | None) -> str:
     from generator.fingerprint import project_digest
 
-    return project_digest(root, f"posters|{as_of.isoformat()}|{','.join(sizes)}|{only}")
+    return project_digest(root, f"posters|{as_of.isoformat()}|{','.join(sizes)}|{only}").combined
 
 
 def is_marked(site_dir: Path, mark: str, fingerprint: str) -> bool:
@@ -83,23 +87,68 @@ def add_mark(site_dir: Path, mark: str, fingerprint: str) -> None:
         marks.write(fingerprint + "\n")
 
 
-def publish(options: BuildOptions, progress: Progress | None = None, fingerprint: str | None = None):
-    """Build everything into a staging folder, then swap it in. Returns the Validated city.
-    `fingerprint`: build_fingerprint(options), when the caller has it already."""
-    from generator.site.build import build_site
+@dataclass(frozen=True)
+class Published:
+    communities: int          # published communities on the site
+    unmet: int                # standard requirements not met, over all of them
+    updated: list[str]        # the communities an update rendered again; empty after a full build
 
-    fingerprint = fingerprint or build_fingerprint(options)
+
+def publish(options: BuildOptions, progress: Progress | None = None, digest: "ProjectDigest | None" = None,
+            full: bool = False) -> Published:
+    """Bring the site up to date: by an update when only some communities' records
+    changed since the last build (site/update.py), else by a full build into a
+    staging folder swapped in (always, with `full`). `digest`: build_digest(options), when the caller has it."""
+    from generator.site.manifest import Manifest, forget_manifest, read_manifest, site_key, write_manifest
+
+    digest = digest or build_digest(options)
     staging = options.site_dir.with_name(f".{options.site_dir.name}-new-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        validated = build_site(options.root, staging, options.as_of)
-        if options.posters:
-            _render_posters(validated, options, staging, progress)
-        add_mark(staging, BUILD_MARK, fingerprint)
+        manifest = read_manifest(options.root, options.site_dir)
+        if not full and manifest is not None and is_marked(options.site_dir, BUILD_MARK, manifest.digest.combined):
+            published = _update(options, manifest, digest, staging, progress)
+            if published is not None:
+                return published
+            shutil.rmtree(staging, ignore_errors=True)
+        forget_manifest(options.root)
+        built = _build(options, staging, progress)
+        add_mark(staging, BUILD_MARK, digest.combined)
         swap_in(staging, options.site_dir)
-        return validated
+        write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built))
+        return Published(len(built.listing.summaries), sum(built.unmet.values()), [])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build(options: BuildOptions, staging: Path, progress: Progress | None) -> "BuiltSite":
+    from generator.site.build import build_site
+
+    validated, built = build_site(options.root, staging, options.as_of)
+    if options.posters:
+        _render_posters(validated, options, staging, progress)
+    return built
+
+
+def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest", staging: Path,
+            progress: Progress | None) -> Published | None:
+    from generator.site.manifest import Manifest, site_key, write_manifest
+    from generator.site.update import Declined, commit_update, update_site
+
+    def posters(validated, slugs: list[str], out_dir: Path) -> None:
+        if options.posters and slugs:
+            _render_posters(validated, replace(options, only=slugs), out_dir, progress)
+
+    try:
+        validated, built = update_site(options.root, options.site_dir, staging, manifest, digest, posters)
+    except Declined:
+        return None
+    updated = sorted(set(built.pages) & digest.changed(manifest.digest))
+    commit_update(staging, options.site_dir, updated)
+    (options.site_dir / BUILD_MARK).write_text(digest.combined + "\n", encoding="utf-8")
+    (options.site_dir / POSTERS_MARK).unlink(missing_ok=True)     # the posters of `updated` were redrawn or removed
+    write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built))
+    return Published(len(built.listing.summaries), sum(built.unmet.values()), updated)
 
 
 def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: Progress | None) -> None:

@@ -14,28 +14,38 @@ from typing import Iterator
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.pipeline import Validated
 from generator.publish import BuildFailed
+from generator.site.manifest import BuiltSite
 from generator.site.plugin import GongshiPlugin
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 
 
-def build_site(root: Path, site_dir: Path, as_of: date) -> Validated:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-    plugin = config.plugins.get("gongshi")
-    if not isinstance(plugin, GongshiPlugin):
-        raise BuildFailed([], "mkdocs.yml 没有启用 gongshi 插件（plugins: - gongshi）")
-    plugin.config.as_of = as_of.isoformat()
+def build_site(root: Path, site_dir: Path, as_of: date) -> tuple[Validated, BuiltSite]:
+    """Build the whole site into `site_dir`; return the validated city and what an
+    update of this site reads (manifest.py)."""
+    config, plugin = load_project(root, site_dir, as_of)
     try:
         with build_clock(as_of):
             build(config)
     except MkDocsException as failed:
         blocking = plugin.validated.blocking() if plugin.validated else []
         raise BuildFailed(blocking, str(failed)) from None
-    return plugin.validated
+    assert plugin.validated is not None and plugin.built is not None
+    return plugin.validated, plugin.built
+
+
+def load_project(root: Path, site_dir: Path, as_of: date) -> tuple[MkDocsConfig, GongshiPlugin]:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    plugin = config.plugins.get("gongshi")
+    if not isinstance(plugin, GongshiPlugin):
+        raise BuildFailed([], "mkdocs.yml 没有启用 gongshi 插件（plugins: - gongshi）")
+    plugin.config.as_of = as_of.isoformat()
+    return config, plugin
 
 
 @contextmanager

@@ -64,20 +64,20 @@ def write_file(content: bytes, target: Path) -> None:
     mkdocs.utils.write_file(content, str(target))
 
 
-def _write_share(slugs: list[str]) -> list[str]:
+def _write_share(slugs: list[str]) -> dict[str, list[str]]:
     assert _job is not None
     site, renderer, site_dir, search = _job
     by_slug = {c.slug: c for c in site.communities}
-    return [path for slug in slugs for path in write_community(site, by_slug[slug], renderer, site_dir, search)]
+    return {slug: write_community(site, by_slug[slug], renderer, site_dir, search) for slug in slugs}
 
 
-def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path,
-                      search: dict[str, Any] | None) -> list[str]:
-    """Write every published community (`search`: the theme's search settings, None
-    when search is off); return the addresses written, in order."""
+def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path, search: dict[str, Any] | None,
+                      only: list[str] | None = None) -> dict[str, list[str]]:
+    """Write every published community, or those in `only` (`search`: the theme's
+    search settings, None when search is off); return each one's page addresses."""
     global _job
     _job = (site, renderer, site_dir, search)
-    slugs = [c.slug for c in site.communities]
+    slugs = [c.slug for c in site.communities if only is None or c.slug in only]
     workers = min(os.cpu_count() or 1, max(1, len(slugs) // PARALLEL_FROM))
     try:
         if workers == 1:
@@ -85,30 +85,38 @@ def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path,
         else:
             shares = [slugs[i::workers] for i in range(workers)]
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                written = [path for share in pool.map(_write_share, shares) for path in share]
+                written = {slug: paths for share in pool.map(_write_share, shares) for slug, paths in share.items()}
     finally:
         _job = None
-    add_to_sitemap(site_dir, sorted(written), site.config.site_url)
+    if only is None:
+        sitemap, mtime = read_sitemap(site_dir)
+        write_sitemap(site_dir, sitemap, mtime, written, site.config.site_url)
     return written
 
 
 LASTMOD = re.compile(r"<lastmod>([^<]*)</lastmod>")
 
 
-def add_to_sitemap(site_dir: Path, paths: list[str], site_url: str) -> None:
-    """List the community pages in the sitemap MkDocs wrote for the rest of the site."""
-    sitemap = site_dir / "sitemap.xml"
-    if not sitemap.exists() or not paths:
+def read_sitemap(site_dir: Path) -> tuple[str, int]:
+    """The sitemap MkDocs wrote ("" if none) and its .gz header's date (MkDocs' build date)."""
+    sitemap, packed = site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"
+    text = sitemap.read_text(encoding="utf-8") if sitemap.exists() else ""
+    mtime = int.from_bytes(packed.read_bytes()[4:8], "little") if packed.exists() else -1
+    return text, mtime
+
+
+def write_sitemap(site_dir: Path, base: str, mtime: int, pages: dict[str, list[str]], site_url: str) -> None:
+    """`base` (the sitemap MkDocs wrote for the rest of the site) with every community page listed."""
+    paths = sorted(path for paths in pages.values() for path in paths)
+    if not base or not paths:
         return
-    text = sitemap.read_text(encoding="utf-8")
-    found = LASTMOD.search(text)
+    found = LASTMOD.search(base)
     lastmod = f"\n         <lastmod>{found.group(1)}</lastmod>" if found else ""
     entries = "".join(f"    <url>\n         <loc>{addresses.url(site_url, path)}</loc>{lastmod}\n    </url>\n"
                       for path in paths)
-    text = text.replace("</urlset>", entries + "</urlset>", 1)
-    sitemap.write_text(text, encoding="utf-8")
-    packed = site_dir / "sitemap.xml.gz"
-    if packed.exists():
-        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")   # the gzip header's MTIME: MkDocs' build date
-        with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=mtime, filename="") as out:
+    text = base.replace("</urlset>", entries + "</urlset>", 1)
+    write_file(text.encode("utf-8"), site_dir / "sitemap.xml")
+    if mtime >= 0:
+        with open(site_dir / "sitemap.xml.gz", "wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", mtime=mtime, filename="") as out:
             out.write(text.encode("utf-8"))

@@ -18,7 +18,7 @@ import io
 import json
 import posixpath
 from datetime import date
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from generator import addresses
 from generator.model.community import Community
@@ -28,6 +28,9 @@ from generator.site.events import latest_day
 from generator.site.licence import licence
 from generator.site.opendata import CITY_COLUMNS, FUND_COLUMNS, YES, NO, Column
 from generator.site.pages import DataFile
+
+if TYPE_CHECKING:
+    from generator.site.summary import Listing
 
 JSON_DESCRIPTION = ("社区（小区）在网站上公示的全部内容：概况、功能场景、四张清单、关键事项、公约、"
                     "收支公示（金额同时给出公布原文和换算成元的数值）、活动、调查、养老服务清单、"
@@ -76,7 +79,7 @@ def community_resources(c: Community, files: dict[str, DataFile], base: str) -> 
     ]
 
 
-def package(name: str, title: str, description: str, homepage: str, site: Site, day: date | None,
+def package(name: str, title: str, description: str, homepage: str, site: "Site | Listing", day: date | None,
             resources: list[dict[str, Any]]) -> dict[str, Any]:
     described: dict[str, Any] = {
         "name": name, "title": title, "description": description, "homepage": homepage,
@@ -102,11 +105,12 @@ def community_package(site: Site, c: Community, files: dict[str, DataFile]) -> D
         community_resources(c, files, posixpath.dirname(path))))
 
 
-def city_package(site: Site, files: dict[str, DataFile]) -> DataFile:
+def city_package(listing: "Listing", files: dict[str, DataFile]) -> DataFile:
+    """`files`: the city CSV and the schemas; each community's files are in its summary."""
     resources = [csv_resource("city-funds", addresses.city_funds_csv(), files[addresses.city_funds_csv()],
                               CITY_COLUMNS, "全部社区收支明细", "网站上全部社区（小区）各期收支公示的每一笔明细，一行一笔；金额单位为元")]
-    for c in site.communities:
-        resources += community_resources(c, files, "")
+    for summary in listing.summaries:
+        resources += summary.resources
     for filename in FILE_MODELS:
         path = addresses.schema_file(filename)
         if path in files:
@@ -115,10 +119,4 @@ def city_package(site: Site, files: dict[str, DataFile]) -> DataFile:
                 f"{FILE_TITLES[filename]}（{filename}）的 JSON Schema", f"数据文件 {filename} 的字段、类型和中文说明，供编辑器补全和检查"))
     return data_file(addresses.city_datapackage(), package(
         "gongshi", "社区公示栏公示数据", "社区公示栏网站上全部社区（小区）公示的数据：收支明细（CSV）、各社区全部公示内容（JSON）和数据文件的 JSON Schema。",
-        addresses.url(site.config.site_url, addresses.portal()), site, site.data_day(), resources))
-
-
-def packages(site: Site, data_files: list[DataFile]) -> list[DataFile]:
-    """A package per community and one for the city, describing `data_files`."""
-    files = {d.path: d for d in data_files}
-    return [community_package(site, c, files) for c in site.communities] + [city_package(site, files)]
+        addresses.url(listing.config.site_url, addresses.portal()), listing, listing.data_day(), resources))

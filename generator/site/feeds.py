@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from generator import addresses
 from generator.model.community import Community
@@ -16,6 +17,9 @@ from generator.site.context import Site
 from generator.site.events import Event
 from generator.site.pages import DataFile
 from generator.site.render import environment
+
+if TYPE_CHECKING:
+    from generator.site.summary import Listing
 
 MAX_ENTRIES = 50
 EPOCH = date(2000, 1, 1)   # only for a feed with no entry at all
@@ -36,30 +40,32 @@ def timestamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00+08:00"
 
 
-def entries(site: Site, events: list[Event]) -> list[Entry]:
-    names = {c.slug: c.name for c in site.communities}
+def entries(site_url: str, names: dict[str, str], events: list[Event]) -> list[Entry]:
     result = []
     for e in events[:MAX_ENTRIES]:
-        url = addresses.url(site.config.site_url, e.path)
+        url = addresses.url(site_url, e.path)
         result.append(Entry(f"{names[e.slug]}：{e.title}", f"{url}#{e.key}", url, timestamp(e.day), e.kind,
                             f"{e.day.isoformat()} {e.kind}：{e.title}"))
     return result
 
 
-def render_feed(site: Site, path: str, title: str, home: str, events: list[Event], author: str) -> DataFile:
+def render_feed(site_url: str, names: dict[str, str], path: str, title: str, home: str, events: list[Event],
+                author: str) -> DataFile:
+    """`names`: the name of every community the events come from, by slug."""
     updated = max((e.day for e in events), default=EPOCH)
     text = environment().get_template("feed.xml").render(
-        title=title, feed_url=addresses.url(site.config.site_url, path),
-        home_url=addresses.url(site.config.site_url, home), updated=timestamp(updated),
-        entries=entries(site, events), author=author)
+        title=title, feed_url=addresses.url(site_url, path),
+        home_url=addresses.url(site_url, home), updated=timestamp(updated),
+        entries=entries(site_url, names, events), author=author)
     return DataFile(path, text.encode("utf-8"))
 
 
-def site_feed(site: Site) -> DataFile:
-    return render_feed(site, addresses.site_feed(), "社区公示栏：最新公示", addresses.portal(), site.all_events(),
-                       "社区公示栏")
+def site_feed(listing: Listing) -> DataFile:
+    return render_feed(listing.config.site_url, listing.names(), addresses.site_feed(), "社区公示栏：最新公示",
+                       addresses.portal(), listing.all_events(), "社区公示栏")
 
 
 def community_feed(site: Site, community: Community) -> DataFile:
-    return render_feed(site, addresses.community_feed(community.slug), f"{community.name}：最新公示",
-                       addresses.community(community.slug), site.events[community.slug], community.name)
+    return render_feed(site.config.site_url, {community.slug: community.name}, addresses.community_feed(community.slug),
+                       f"{community.name}：最新公示", addresses.community(community.slug), site.events[community.slug],
+                       community.name)

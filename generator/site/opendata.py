@@ -185,7 +185,7 @@ def funds_csv(site: Site, community: Community) -> DataFile:
     return DataFile(addresses.funds_csv(community.slug), csv_bytes(CSV_COLUMNS, fund_rows(site, community)))
 
 
-def city_funds_csv(site: Site) -> DataFile:
-    """Every published community's fund lines in one table, each row naming its community."""
-    rows = [[c.slug, neutralise(c.name), *row] for c in site.communities for row in fund_rows(site, c)]
+def city_funds_csv(rows: list[list[str]]) -> DataFile:
+    """Every published community's fund lines in one table, each row naming its community
+    (summary.py: `[slug, name, *fund_rows(…)]`)."""
     return DataFile(addresses.city_funds_csv(), csv_bytes(tuple(c.name for c in CITY_COLUMNS), rows))

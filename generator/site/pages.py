@@ -11,11 +11,14 @@ import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from generator.model.community import Community
 from generator.pipeline import Validated
 from generator.site.context import Site, SiteConfig
+
+if TYPE_CHECKING:
+    from generator.site.summary import Listing
 
 
 @dataclass(frozen=True)
@@ -63,13 +66,24 @@ def _community_builders() -> tuple[CommunityBuilder, ...]:
             surveys.pages, assessment.pages, services.pages, posters.pages)
 
 
-def site_pages(site: Site) -> list[Page]:
+def site_pages(site: Site, listing: "Listing") -> list[Page]:
     """The pages that belong to no community: the portal, the district pages, the
     guide, the glossary; each with its glossary terms' first uses linked."""
-    from generator.site.builders import glossary, guide, portal
+    return listing_pages(listing) + reference_pages(site)
 
-    pages = list(portal.pages(site)) + list(guide.pages(site)) + list(glossary.pages(site))
-    return [glossary.linked(page) for page in pages]
+
+def reference_pages(site: Site) -> list[Page]:
+    """The guide and the glossary: the same whatever the communities' records say."""
+    from generator.site.builders import guide, glossary
+
+    return [glossary.linked(p) for p in list(guide.pages(site)) + list(glossary.pages(site))]
+
+
+def listing_pages(listing: "Listing") -> list[Page]:
+    """The portal, district and street pages: all that a community's summary changes."""
+    from generator.site.builders import glossary, portal
+
+    return [glossary.linked(page) for page in portal.pages(listing)]
 
 
 def community_pages(site: Site, community: Community) -> list[Page]:
@@ -81,23 +95,57 @@ def community_pages(site: Site, community: Community) -> list[Page]:
 def build_pages(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[Page]:
     """Every page gongshi computes (the export and the benchmark read them all)."""
     site = site or Site.create(validated, config)
-    pages = site_pages(site)
+    data = build_data(site)
+    pages = site_pages(site, data.listing)
     for c in site.communities:
         pages.extend(community_pages(site, c))
     return pages
 
 
-def build_data_files(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[DataFile]:
+@dataclass(frozen=True)
+class CityData:
+    """Every data file, and the listing the city-level pages are made from."""
+    by_community: dict[str, list[DataFile]]
+    city: list[DataFile]
+    listing: "Listing"
+
+    def files(self) -> list[DataFile]:
+        return [f for files in self.by_community.values() for f in files] + self.city
+
+
+def community_data_files(site: Site, c: Community) -> list[DataFile]:
+    """A community's own data files, all under its folder."""
     from generator.site import datapackage, evidence, feeds, ics, opendata
 
-    site = site or Site.create(validated, config)
-    files = [feeds.site_feed(site)] + schema_files()
+    files = [opendata.community_json(site, c), opendata.funds_csv(site, c), feeds.community_feed(site, c),
+             ics.community_ics(site, c)]
+    files += [DataFile(path, content) for path, content in evidence.evidence_files(c, site.as_of)]
+    return files + [datapackage.community_package(site, c, {f.path: f for f in files})]
+
+
+def city_data_files(listing: "Listing") -> list[DataFile]:
+    """The files made from every community: the site feed, the city CSV and data package, the schemas."""
+    from generator.site import datapackage, feeds, opendata
+
+    files = [feeds.site_feed(listing), opendata.city_funds_csv([row for s in listing.summaries for row in s.city_rows])]
+    files += schema_files()
+    return files + [datapackage.city_package(listing, {f.path: f for f in files})]
+
+
+def build_data(site: Site) -> CityData:
+    from generator.site.summary import Listing, summarise
+
+    by_community: dict[str, list[DataFile]] = {}
+    summaries = []
     for c in site.communities:
-        files += [opendata.community_json(site, c), opendata.funds_csv(site, c), feeds.community_feed(site, c),
-                  ics.community_ics(site, c)]
-        files += [DataFile(path, content) for path, content in evidence.evidence_files(c, site.as_of)]
-    files.append(opendata.city_funds_csv(site))
-    return files + datapackage.packages(site, files)
+        files = by_community[c.slug] = community_data_files(site, c)
+        summaries.append(summarise(site, c, {f.path: f for f in files}))
+    listing = Listing(summaries, site.config, site.as_of)
+    return CityData(by_community, city_data_files(listing), listing)
+
+
+def build_data_files(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[DataFile]:
+    return build_data(site or Site.create(validated, config)).files()
 
 
 def schema_files() -> list[DataFile]:

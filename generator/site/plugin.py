@@ -31,10 +31,12 @@ from generator import addresses
 from generator.pipeline import Validated, reference_date, validate
 from generator.site.context import Site, SiteConfig
 from generator.site.builders import glossary
-from generator.site.builders.portal import district_names
 from generator.site.chrome import FrameRenderer
-from generator.site.communities import search_settings, write_communities, write_file
-from generator.site.pages import Page as SitePage, build_data_files, site_pages
+from generator.site.communities import read_sitemap, search_settings, write_communities, write_file
+from generator.site.manifest import BuiltSite
+from generator.site.pages import CityData, Page as SitePage, build_data, listing_pages, reference_pages
+from generator.site.summary import Listing
+from generator.site.render import environment, template_cache
 from generator.site.search import site_index
 from generator.site.theme_assets import is_bundle, patch_bundle
 
@@ -57,6 +59,8 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         self.nav: Navigation | None = None
         self.files: Files | None = None
         self.searched: list[SitePage] = []        # the pages of the site-wide search index
+        self.built: BuiltSite | None = None       # what the next build may update from (manifest.py)
+        self.data: CityData | None = None
         self.root = Path.cwd()
         self.as_of = date.today()
 
@@ -67,6 +71,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             self.as_of = date.fromisoformat(raw) if raw else reference_date()
         except ValueError:
             raise PluginError(f"gongshi: as_of“{raw}”不是日期，格式为 YYYY-MM-DD") from None
+        environment().bytecode_cache = template_cache(self.root)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -80,20 +85,27 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         unmet = [f for f in self.validated.findings if not f.blocking and f.clause]
         if unmet:
             log.info(f"gongshi: {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开。")
-        site = Site.create(self.validated, SiteConfig(_site_url(config), self.root,
-                                                      config.extra.get("gongshi_licence") or "CC-BY-4.0"))
+        site = Site.create(self.validated, site_config(config, self.root))
         self.site = site
-        self._add_pages(files, config, site)
+        self.data = build_data(site)
+        self.searched = []
+        listed = listing_pages(self.data.listing)
+        reference = reference_pages(site)
+        self.add_pages(files, config, listed + reference)
+        for data in self.data.files():
+            files.append(File.generated(config, data.path, content=data.content))
         self._patch_theme(files, config)
-        config.nav = _navigation(site, files)
-        data_day = site.data_day()
-        config.extra["gongshi"] = {"as_of": self.as_of.isoformat(), "data_day": data_day.isoformat() if data_day else "",
-                                   "feed": addresses.site_feed()}
+        self.set_navigation(config, files, self.data.listing)
+        unmet = {c.slug: 0 for c in site.communities}
+        for finding in self.validated.findings:
+            if not finding.blocking and finding.clause and finding.community in unmet:
+                unmet[finding.community] += 1
+        self.built = BuiltSite(self.data.listing, listed=[page.path for page in listed], reference=reference, unmet=unmet,
+                               data_day=config.extra["gongshi"]["data_day"])
         return files
 
-    def _add_pages(self, files: Files, config: MkDocsConfig, site: Site) -> None:
-        self.searched = []
-        for page in site_pages(site):
+    def add_pages(self, files: Files, config: MkDocsConfig, pages: list[SitePage]) -> None:
+        for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"gongshi: content/{page.src_uri} 与自动生成的页面 /{page.path} 重名，请改名或删除该文件。")
             # Markdown would only re-parse finished HTML (most of the build time):
@@ -101,8 +113,12 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             files.append(File.generated(config, page.src_uri, content=page.front_matter()))
             self.bodies[page.src_uri] = page.body_html
             self.searched.append(page)
-        for data in build_data_files(self.validated, site.config, site):
-            files.append(File.generated(config, data.path, content=data.content))
+
+    def set_navigation(self, config: MkDocsConfig, files: Files, listing: Listing) -> None:
+        config.nav = _navigation(listing, files)
+        data_day = listing.data_day()
+        config.extra["gongshi"] = {"as_of": self.as_of.isoformat(), "data_day": data_day.isoformat() if data_day else "",
+                                   "feed": addresses.site_feed()}
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.bodies:
@@ -116,19 +132,25 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = template_cache(self.root)
         self.env = env
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The communities' pages, in the frame of the theme MkDocs has just used."""
         assert self.site is not None and self.env is not None and self.nav is not None and self.files is not None
+        assert self.built is not None
         site_dir = Path(config.site_dir)
         search = search_settings(site_dir)
         if search is not None:       # the theme's index, rewritten with the words cut as in the communities'
             index = site_index(self.searched, search)
             write_file(index.content, site_dir / index.path)
+        listed = set(self.built.listed)
+        self.built.searched = [page for page in self.searched if page.path not in listed]
+        self.built.search = search
+        self.built.sitemap, self.built.sitemap_mtime = read_sitemap(site_dir)
         renderer = FrameRenderer(config, self.env, self.nav, self.files)
-        write_communities(self.site, renderer, site_dir, search)
+        self.built.pages = write_communities(self.site, renderer, site_dir, search)
 
     def _patch_theme(self, files: Files, config: MkDocsConfig) -> None:
         for file in list(files):
@@ -148,12 +170,12 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         return server
 
 
-def _site_url(config: MkDocsConfig) -> str:
+def site_config(config: MkDocsConfig, root: Path) -> SiteConfig:
     url = config.site_url or "https://gongshi.example.cn/"
-    return url if url.endswith("/") else url + "/"
+    return SiteConfig(url if url.endswith("/") else url + "/", root, config.extra.get("gongshi_licence") or "CC-BY-4.0")
 
 
-def _navigation(site: Site, files: Files) -> list[Any]:
+def _navigation(listing: Listing, files: Files) -> list[Any]:
     """首页, each city's districts (a page each, listing its communities), then the
     hand-written content pages. No page lists the communities themselves: at a
     city's scale that list would be in every page. A community's sections are its
@@ -161,7 +183,7 @@ def _navigation(site: Site, files: Files) -> list[Any]:
     Names from the data are HTML-escaped: the theme writes navigation titles as markup."""
     nav: list[Any] = [{"首页": "index.md"}]
     by_city: dict[str, list[Any]] = {}
-    for city, district in district_names(site):
+    for city, district in listing.district_names():
         by_city.setdefault(html.escape(city), []).append(
             {html.escape(district): addresses.district(city, district) + "index.md"})
     nav += [{city: entries} for city, entries in by_city.items()]

@@ -8,11 +8,13 @@ base URL and from a plain folder.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from generator.figures import pct
 from generator.model.values import Amount
@@ -64,6 +66,17 @@ def day(value: date | None) -> str:
 
 def long_day(value: date) -> str:
     return f"{value.year}年{value.month}月{value.day}日（星期{WEEKDAYS[value.weekday()]}）"
+
+
+def template_cache(root: Path) -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in <project>/.cache/templates, keyed by their source:
+    compiling the theme's and gongshi's templates is most of a small update's time."""
+    folder = root / ".cache" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Iterator
 
 from generator import addresses, due
 from generator.model.catalogue import PROFILE_NAMES
@@ -18,6 +19,9 @@ from generator.rules import Status
 from generator.site.context import Site, brand
 from generator.site.pages import Page
 from generator.site.render import render
+
+if TYPE_CHECKING:
+    from generator.site.summary import Listing
 
 RECENT = 12
 OVERDUE_ON_PORTAL = 30
@@ -77,26 +81,22 @@ class District:
         return sum(s.total(field) for s in self.streets)
 
 
-def _region(c: Community) -> tuple[str, str, str, str]:
-    r = c.profile.region
-    return (r.city, r.district, r.street, c.slug)
-
-
-def district_names(site: Site) -> list[tuple[str, str]]:
+def district_names(listing: "Listing") -> list[tuple[str, str]]:
     """(city, district) of every district with a published community, sorted: what
     the navigation lists, without the listing pages' figures."""
-    return sorted({_region(c)[:2] for c in site.communities})
+    return listing.district_names()
 
 
-def districts(site: Site) -> list[District]:
+def districts(listing: "Listing") -> list[District]:
     """city → district → street, every level sorted by name."""
     result = []
-    for (city, name), members in groupby(sorted(site.communities, key=_region), key=lambda c: _region(c)[:2]):
+    ordered = sorted(listing.summaries, key=lambda s: (*s.region, s.slug))
+    for (city, name), members in groupby(ordered, key=lambda s: s.region[:2]):
         streets = []
-        for street, in_street in groupby(members, key=lambda c: c.profile.region.street):
+        for street, in_street in groupby(members, key=lambda s: s.region[2]):
             in_street = list(in_street)
-            streets.append(Street(street, addresses.street(city, name, street), [entry(site, c) for c in in_street],
-                                  overdue(site, in_street)))
+            rows = sorted((row for s in in_street for row in s.overdue), key=lambda row: (row[0].due, row[1], row[0].kind))
+            streets.append(Street(street, addresses.street(city, name, street), [s.entry for s in in_street], rows))
         result.append(District(city, name, addresses.district(city, name), streets))
     return result
 
@@ -108,32 +108,32 @@ def overdue(site: Site, communities: list[Community]) -> list[tuple[due.Due, str
     return sorted(rows, key=lambda row: (row[0].due, row[1], row[0].kind))
 
 
-def pages(site: Site) -> Iterator[Page]:
+def pages(listing: "Listing") -> Iterator[Page]:
     here = addresses.portal()
-    listed = districts(site)
+    listed = districts(listing)
     cities = [(city, list(in_city)) for city, in_city in groupby(listed, key=lambda d: d.city)]
     city_overdue = sorted((row for d in listed for row in d.overdue), key=lambda row: (row[0].due, row[1], row[0].kind))
-    body = render("portal.html", here, cities=cities, events=site.all_events()[:RECENT],
-                  names={c.slug: c.name for c in site.communities}, data_day=site.data_day(), as_of=site.as_of,
+    body = render("portal.html", here, cities=cities, events=listing.all_events()[:RECENT],
+                  names=listing.names(), data_day=listing.data_day(), as_of=listing.as_of,
                   feed_path=addresses.site_feed(), overdue=city_overdue[:OVERDUE_ON_PORTAL],
                   more_overdue=len(city_overdue) - OVERDUE_ON_PORTAL)
     yield Page(here, "社区公示栏", body, {"brand": "neutral"})
     for district in listed:
         overdue_rows = district.overdue
-        body = render("district.html", district.path, district=district, as_of=site.as_of,
+        body = render("district.html", district.path, district=district, as_of=listing.as_of,
                       portal_path=addresses.portal(), overdue=overdue_rows[:OVERDUE_ON_PORTAL],
                       more_overdue=len(overdue_rows) - OVERDUE_ON_PORTAL)
         yield Page(district.path, f"{district.city}{district.name}", body, {"brand": "neutral"})
         for street in district.streets:
-            yield from street_pages(site, district, street)
+            yield from street_pages(listing.as_of, district, street)
 
 
-def street_pages(site: Site, district: District, street: Street) -> Iterator[Page]:
+def street_pages(as_of: date, district: District, street: Street) -> Iterator[Page]:
     """The street's communities, STREET_PAGE to a page, so no page outgrows a phone."""
     chunks = [street.entries[i:i + STREET_PAGE] for i in range(0, len(street.entries), STREET_PAGE)] or [[]]
     paths = [addresses.street(district.city, district.name, street.name, n + 1) for n in range(len(chunks))]
     for number, (path, entries) in enumerate(zip(paths, chunks), start=1):
-        body = render("street.html", path, district=district, street=street, entries=entries, as_of=site.as_of,
+        body = render("street.html", path, district=district, street=street, entries=entries, as_of=as_of,
                       portal_path=addresses.portal(), number=number, paths=paths)
         title = f"{district.name}{street.name}" + (f"（第 {number} 页）" if number > 1 else "")
         yield Page(path, title, body, {"brand": "neutral"})

@@ -1,0 +1,75 @@
+"""What a finished build leaves for the next one: enough to update the site
+after a few communities changed without loading the others (update.py).
+
+Kept in <project>/.cache/site/, with the digest of what the site was built
+from; it is used only while the site folder still carries that digest's mark.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.fingerprint import ProjectDigest
+from generator.site.pages import Page
+from generator.site.summary import Listing
+
+MANIFEST = Path(".cache") / "site" / "manifest.pickle"
+VERSION = 1
+
+
+@dataclass
+class BuiltSite:
+    """Collected by the MkDocs plugin during a full build."""
+    listing: Listing
+    pages: dict[str, list[str]] = field(default_factory=dict)   # each community's page addresses
+    listed: list[str] = field(default_factory=list)             # the portal's, districts' and streets' addresses
+    reference: list[Page] = field(default_factory=list)         # the guide's and glossary's generated pages
+    searched: list[Page] = field(default_factory=list)          # site-index pages besides the listing pages
+    sitemap: str = ""                                           # MkDocs' sitemap, before the communities' pages
+    sitemap_mtime: int = 0                                      # its .gz header's date
+    search: dict[str, Any] | None = None                        # the theme's search settings; None: search off
+    unmet: dict[str, int] = field(default_factory=dict)         # standard requirements not met, per community
+    data_day: str = ""                                          # the site pages' data date (mkdocs.yml extra)
+
+
+@dataclass
+class Manifest:
+    site_dir: str
+    digest: ProjectDigest
+    built: BuiltSite
+    version: int = VERSION
+
+
+def read_manifest(root: Path, site_dir: Path) -> Manifest | None:
+    try:
+        manifest = pickle.loads((root / MANIFEST).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None        # none yet, or from another gongshi: build in full
+    if not isinstance(manifest, Manifest) or manifest.version != VERSION or manifest.site_dir != site_key(root, site_dir):
+        return None
+    return manifest
+
+
+def site_key(root: Path, site_dir: Path) -> str:
+    """The site folder, relative to the project when inside it (a moved or copied
+    project keeps its manifest)."""
+    return os.path.relpath(site_dir.resolve(), root.resolve())
+
+
+def write_manifest(root: Path, manifest: Manifest) -> None:
+    target = root / MANIFEST
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        partial.write_bytes(pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(target)
+    except OSError:
+        pass               # a read-only checkout still builds, only never by update
+
+
+def forget_manifest(root: Path) -> None:
+    (root / MANIFEST).unlink(missing_ok=True)

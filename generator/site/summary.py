@@ -1,0 +1,71 @@
+"""What the city-level pages and files need from each community, as small values.
+
+The portal, the district and street pages, the site feed, the city CSV and the
+city data package read a `Listing` of `Summary` values, never the communities
+themselves. A full build computes the summaries from the validated city; an
+update after one community changed (update.py) reads the others' summaries
+from the last build and computes only the changed one's, so a city-level page
+costs the same whether one community or a thousand are loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from generator import due
+from generator.model.community import Community
+from generator.site.builders.portal import Entry, entry, overdue
+from generator.site.context import Site, SiteConfig
+from generator.site.datapackage import community_resources
+from generator.site.events import Event, latest_day
+from generator.site.opendata import fund_rows, neutralise
+from generator.site.pages import DataFile
+
+OverdueRow = tuple[due.Due, str, str]
+
+
+@dataclass(frozen=True)
+class Summary:
+    slug: str
+    name: str
+    parent: str                          # the parent community's slug, "" for none
+    region: tuple[str, str, str]         # city, district, street
+    entry: Entry                         # its line on the street page
+    overdue: list[OverdueRow]
+    events: list[Event]
+    city_rows: list[list[str]]           # its lines of the city CSV
+    resources: list[dict[str, Any]]      # its files in the city data package
+
+
+def summarise(site: Site, community: Community, files: dict[str, DataFile]) -> Summary:
+    """`files`: the community's data files by path (the package describes their bytes)."""
+    region = community.profile.region
+    return Summary(community.slug, community.name, community.profile.parent or "",
+                   (region.city, region.district, region.street), entry(site, community),
+                   overdue(site, [community]), site.events[community.slug],
+                   [[community.slug, neutralise(community.name), *row] for row in fund_rows(site, community)],
+                   community_resources(community, files, ""))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The published communities as the city-level pages see them, in the site's order."""
+    summaries: list[Summary]
+    config: SiteConfig
+    as_of: date
+
+    def names(self) -> dict[str, str]:
+        return {s.slug: s.name for s in self.summaries}
+
+    def all_events(self) -> list[Event]:
+        merged = [e for s in self.summaries for e in s.events]
+        return sorted(merged, key=lambda e: (e.day, e.slug, e.key), reverse=True)
+
+    def data_day(self) -> date | None:
+        return latest_day(self.all_events())
+
+    def district_names(self) -> list[tuple[str, str]]:
+        """(city, district) of every district with a published community, sorted."""
+        return sorted({s.region[:2] for s in self.summaries})

@@ -1,0 +1,179 @@
+"""`gongshi build` after a few communities' records changed: only those are
+validated and rendered again, and the city-level pages and files are remade
+from the other communities' summaries of the last build (manifest.py).
+
+An update writes nothing until everything it writes is ready in a staging
+folder beside the site; then each changed community's folder is swapped in
+by renames and each city-level file replaced by a rename, with Ctrl-C held
+back for those few milliseconds. What an update cannot do safely — a changed
+profile (community.yml), a community added or removed, a theme, content or
+gongshi change, a new data date for the whole site, a different set of listing
+pages — it declines, and the caller builds in full. The result is the same,
+byte for byte, as a full build of the same data (tests/site/test_update.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterator
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from generator.fingerprint import ProjectDigest
+from generator.pipeline import Validated, validate
+from generator.site.build import build_clock, load_project
+from generator.site.chrome import FrameRenderer
+from generator.site.communities import write_communities, write_file, write_sitemap
+from generator.site.context import Site
+from generator.site.manifest import BuiltSite, Manifest
+from generator.site.pages import DataFile, Page, city_data_files, community_data_files, listing_pages
+from generator.site.plugin import GongshiPlugin, site_config
+from generator.site.search import site_index
+from generator.site.summary import Listing, summarise
+
+
+class Declined(Exception):
+    """This change needs a full build."""
+
+
+def changed_communities(manifest: Manifest, digest: ProjectDigest) -> set[str]:
+    """The communities to render again, or Declined when the change reaches further."""
+    if digest.shared != manifest.digest.shared:
+        raise Declined("settings, profiles, theme, content or gongshi changed")
+    changed = digest.changed(manifest.digest)
+    if set(digest.communities) != set(manifest.digest.communities):
+        raise Declined("a community was added or removed")
+    return changed
+
+
+def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, digest: ProjectDigest,
+                render_posters) -> tuple[Validated, BuiltSite]:
+    """Write into `staging` what changed since `manifest`; raise Declined when a
+    full build is needed, BuildFailed when the data cannot be published.
+    `render_posters(validated, slugs, out_dir)` draws the posters of `slugs`."""
+    from generator.publish import BuildFailed
+
+    built = manifest.built
+    changed = changed_communities(manifest, digest)
+    summaries = {s.slug: s for s in built.listing.summaries}
+    loaded = set(changed)
+    for slug in changed:          # a page names its parent and lists its children
+        if slug in summaries and summaries[slug].parent:
+            loaded.add(summaries[slug].parent)
+        loaded |= {s.slug for s in built.listing.summaries if s.parent == slug}
+    as_of = built.listing.as_of
+    validated = validate(root, as_of, sorted(loaded))
+    blocking = validated.blocking()
+    if blocking:
+        raise BuildFailed(blocking)
+    config, plugin = load_project(root, staging, as_of)
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    site = Site.create(validated, site_config(config, root))
+    published = [c for c in site.communities if c.slug in changed]
+    if {c.slug for c in published} != changed & set(summaries):
+        raise Declined("a community was published or withdrawn")
+
+    data: dict[str, list[DataFile]] = {}
+    for c in published:
+        data[c.slug] = community_data_files(site, c)
+        summaries[c.slug] = summarise(site, c, {f.path: f for f in data[c.slug]})
+    listing = Listing([summaries[s.slug] for s in built.listing.summaries], built.listing.config, as_of)
+    day = listing.data_day()
+    if (day.isoformat() if day else "") != built.data_day:
+        raise Declined("the site's data date changed")
+    listed = listing_pages(listing)
+    if [p.path for p in listed] != built.listed:
+        raise Declined("the listing pages changed")
+
+    plugin.as_of = as_of
+    files, nav, env = theme_for(config, plugin, listing, listed + built.reference)
+    with build_clock(as_of):
+        doc_files = files.documentation_pages()
+        for page in listed:
+            _build_page(files.get_file_from_path(page.src_uri).page, config, doc_files, nav, env)
+        renderer = FrameRenderer(config, env, nav, files)
+        pages = write_communities(site, renderer, staging, built.search, only=sorted(changed))
+    for files_of_one in data.values():
+        for one in files_of_one:
+            write_file(one.content, staging / one.path)
+    render_posters(validated, sorted(c.slug for c in published), staging)
+    for one in city_data_files(listing):
+        write_file(one.content, staging / one.path)
+    if built.search is not None:
+        index = site_index(listed + built.searched, built.search)
+        write_file(index.content, staging / index.path)
+    all_pages = {**built.pages, **pages}
+    write_sitemap(staging, built.sitemap, built.sitemap_mtime, all_pages, listing.config.site_url)
+    unmet = dict(built.unmet)
+    for c in published:
+        unmet[c.slug] = sum(1 for f in validated.findings if f.community == c.slug and not f.blocking and f.clause)
+    return validated, replace(built, listing=listing, pages=all_pages, unmet=unmet)
+
+
+def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,
+              pages: list[Page]) -> tuple[Files, Navigation, Environment]:
+    """What MkDocs' build sets up before it writes pages, with `pages` as the site's
+    generated pages: the files, the navigation (every page read, so that titles
+    in it are the same as in a full build) and the theme's environment."""
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    plugin.searched = []
+    plugin.add_pages(files, config, pages)
+    plugin.set_navigation(config, files, listing)
+    set_exclusions(files, config)
+    nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+    for file in files.documentation_pages():
+        if file.page is None:
+            MkDocsPage(None, file, config)
+        _populate_page(file.page, config, files)
+    env = config.plugins.on_env(env, config=config, files=files)
+    return files, nav, env
+
+
+def commit_update(staging: Path, site_dir: Path, communities: list[str]) -> None:
+    """Move what `staging` holds into `site_dir`: each community folder by a swap, every
+    other file by a replacing rename."""
+    with interrupts_held():
+        for slug in communities:
+            new, old = staging / slug, site_dir / f".{slug}-old-{os.getpid()}"
+            if not new.exists():
+                continue
+            if (site_dir / slug).exists():
+                (site_dir / slug).rename(old)
+            new.rename(site_dir / slug)
+            shutil.rmtree(old, ignore_errors=True)
+        for top, _, names in os.walk(staging):
+            for name in names:
+                source = Path(top) / name
+                target = site_dir / source.relative_to(staging)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C waits until the renames are done: a site is never left half moved."""
+    caught: list[object] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
+    except ValueError:           # not the main thread: nothing to hold back
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
