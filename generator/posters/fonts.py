@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
 from typing import Iterable
 
-from fontTools.ttLib import TTCollection, TTFont
-
 from generator.findings import Location
+from generator.posters.coverage import chosen_face, coverage
 from generator.posters.errors import PosterError
 
 ENV_REGULAR = "GONGSHI_FONT"
@@ -76,7 +75,7 @@ class FontFace:
         return _metrics(self.path, self.index).name
 
     def has(self, char: str) -> bool:
-        return ord(char) in _metrics(self.path, self.index).advances
+        return ord(char) in coverage(self)
 
     def width(self, text: str, size: float) -> float:
         """Advance width of `text` at `size` points, in millimetres."""
@@ -95,6 +94,8 @@ class FontFace:
 class PosterFonts:
     regular: FontFace
     bold: FontFace
+    # Where each face's character coverage is kept between runs (coverage.py); None = this process only.
+    cache: str | None = field(default=None, compare=False)
 
     def face(self, style: str) -> FontFace:
         return self.bold if style == "bold" else self.regular
@@ -106,7 +107,7 @@ class PosterFonts:
     @property
     def drawable(self) -> frozenset[str]:
         """Characters that need no check: both faces draw them, or they need no glyph."""
-        return _drawable(self.regular, self.bold)
+        return _drawable(self.regular, self.bold, self.cache)
 
     def missing(self, text: str) -> str | None:
         """The first character neither face can draw (controls and spaces need no glyph)."""
@@ -115,16 +116,22 @@ class PosterFonts:
         for ch in text:
             if ch in "\n\t" or unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
                 continue
-            if not (self.regular.has(ch) and self.bold.has(ch)):
+            if not (self.has(self.regular, ch) and self.has(self.bold, ch)):
                 return ch
         return None
 
+    def has(self, face: FontFace, char: str) -> bool:
+        return ord(char) in coverage(face, self.cache)
+
     def check(self, texts: Iterable[tuple[str, str]]) -> None:
         """Raise MissingGlyph for the first character of any (text, where) the font lacks."""
+        drawable = self.drawable
         for text, where in texts:
+            if drawable.issuperset(text):
+                continue
             char = self.missing(text)
             if char is not None:
-                face = self.regular if not self.regular.has(char) else self.bold
+                face = self.regular if not self.has(self.regular, char) else self.bold
                 raise MissingGlyph(char, face, where)
 
 
@@ -139,6 +146,8 @@ class _Metrics:
 
 @lru_cache(maxsize=8)
 def _metrics(path: str, index: int) -> _Metrics:
+    from fontTools.ttLib import TTFont
+
     font = TTFont(path, fontNumber=index, lazy=True)
     cmap = font.getBestCmap() or {}
     hmtx = font["hmtx"]
@@ -148,26 +157,19 @@ def _metrics(path: str, index: int) -> _Metrics:
     return _Metrics(name, font["head"].unitsPerEm, font["hhea"].ascent, default, advances)
 
 
-@lru_cache(maxsize=8)
-def _coverage(path: str, index: int) -> frozenset[int]:
-    """The code points a face maps to a glyph: its cmap alone, which is much
-    quicker to read than the metrics."""
-    return frozenset((TTFont(path, fontNumber=index, lazy=True).getBestCmap() or {}).keys())
-
-
 # Characters no poster draws with a glyph (see PosterFonts.missing): controls and line/paragraph separators.
 _NO_GLYPH = frozenset({"\n", "\t"} | {chr(c) for c in range(0x2030)
                                        if unicodedata.category(chr(c)) in ("Cc", "Zl", "Zp")})
 
 
 @lru_cache(maxsize=8)
-def _drawable(regular: FontFace, bold: FontFace) -> frozenset[str]:
+def _drawable(regular: FontFace, bold: FontFace, cache: str | None) -> frozenset[str]:
     """PosterFonts.drawable: a superset test against it clears almost every text in one step."""
-    both = _coverage(regular.path, regular.index) & _coverage(bold.path, bold.index)
+    both = coverage(regular, cache) & coverage(bold, cache)
     return frozenset(map(chr, both)) | _NO_GLYPH
 
 
-def _face(spec: str, where: str) -> FontFace:
+def _face(spec: str, where: str, cache: Path | None = None) -> FontFace:
     path, _, index = spec.partition("#")
     if not Path(path).is_file():
         raise FontNotFound(f"找不到{where}指定的字体文件“{path}”。{INSTALL_HINT}")
@@ -175,13 +177,19 @@ def _face(spec: str, where: str) -> FontFace:
         if not index.isdigit():
             raise FontNotFound(f"{where}中的字体序号“{index}”应为数字，如 {path}#2")
         return FontFace(path, int(index))
-    return FontFace(path, simplified_chinese_index(path))
+    return FontFace(path, simplified_chinese_index(path, cache))
 
 
-def simplified_chinese_index(path: str) -> int:
+def simplified_chinese_index(path: str, cache: Path | None = None) -> int:
     """The face of a collection whose name says Simplified Chinese (SC), else 0."""
     if not path.lower().endswith((".ttc", ".otc")):
         return 0
+    return chosen_face(path, cache, _simplified_chinese_face)
+
+
+def _simplified_chinese_face(path: str) -> int:
+    from fontTools.ttLib import TTCollection
+
     collection = TTCollection(path, lazy=True)
     for index, font in enumerate(collection.fonts):
         name = font["name"].getDebugName(4) or ""
@@ -198,7 +206,7 @@ def _bold_sibling(face: FontFace) -> FontFace:
     return face
 
 
-def _package_font() -> FontFace | None:
+def _package_font(cache: Path | None) -> FontFace | None:
     for module_name, attribute in PACKAGE_FONTS:
         try:
             module = import_module(module_name)
@@ -207,25 +215,31 @@ def _package_font() -> FontFace | None:
         value = getattr(module, attribute)
         path = str(value() if callable(value) else value)
         if Path(path).is_file():
-            return FontFace(path, simplified_chinese_index(path))
+            return FontFace(path, simplified_chinese_index(path, cache))
     return None
 
 
-def find_fonts(setting: str | None = None) -> PosterFonts:
-    """The poster fonts, by the search order in the module docstring."""
+def project_fonts(root: Path) -> PosterFonts:
+    """The fonts for the project at `root`, their coverage kept in its .cache/posters."""
+    return find_fonts(poster_font_setting(root), root / ".cache" / "posters")
+
+
+def find_fonts(setting: str | None = None, cache: Path | None = None) -> PosterFonts:
+    """The poster fonts, by the search order in the module docstring; `cache` is where
+    their character coverage is kept between runs."""
     env = os.environ.get(ENV_REGULAR, "").strip()
     if env:
-        regular = _face(env, f"环境变量 {ENV_REGULAR} ")
+        regular = _face(env, f"环境变量 {ENV_REGULAR} ", cache)
     elif setting:
-        regular = _face(setting, "设置 poster_font ")
+        regular = _face(setting, "设置 poster_font ", cache)
     else:
-        regular = next((FontFace(r, simplified_chinese_index(r)) for r, _ in SYSTEM_FONTS if Path(r).is_file()),
-                       None) or _package_font()
+        regular = next((FontFace(r, simplified_chinese_index(r, cache)) for r, _ in SYSTEM_FONTS
+                        if Path(r).is_file()), None) or _package_font(cache)
         if regular is None:
             raise FontNotFound(f"没有找到可以显示中文的字体，无法生成海报。{INSTALL_HINT}")
     bold_env = os.environ.get(ENV_BOLD, "").strip()
-    bold = _face(bold_env, f"环境变量 {ENV_BOLD} ") if bold_env else _bold_sibling(regular)
-    return PosterFonts(regular, bold)
+    bold = _face(bold_env, f"环境变量 {ENV_BOLD} ", cache) if bold_env else _bold_sibling(regular)
+    return PosterFonts(regular, bold, str(cache) if cache else None)
 
 
 def poster_font_setting(root: Path) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.findings import Finding, Location, Severity
 from generator.posters.content import PosterContent
 from generator.posters.errors import PosterError
-from generator.posters.fonts import PosterFonts, find_fonts, poster_font_setting
+from generator.posters.fonts import PosterFonts, project_fonts
 from generator.posters.plan import ALL_KINDS, contexts
 
 RULE_ID = "posters.glyph"
@@ -18,7 +18,7 @@ HINT = "换用常用字或标点（如把表情符号改为文字）；或用环
 def glyph_findings(validated, fonts: PosterFonts | None = None) -> list[Finding]:
     """One finding per character and place that the poster font lacks, over every poster."""
     try:
-        fonts = fonts or find_fonts(poster_font_setting(Path(validated.city.root)))
+        fonts = fonts or project_fonts(Path(validated.city.root))
     except PosterError as exc:
         return [Finding(RULE_ID, Severity.WARNING, str(exc), Location("mkdocs.yml"), "海报需要中文字体。")]
     found: dict[tuple[str, str, Location | None], Finding] = {}

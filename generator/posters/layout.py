@@ -77,10 +77,36 @@ def layout_names(folder: Path = DEFAULT_LAYOUT_DIR) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yml") if not p.name.startswith("_"))
 
 
-@lru_cache(maxsize=64)
+# libyaml when present: the layouts are read on every run, and the pure-Python parser takes ~0.1 s a layout.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def load_layout(name: str, folder: str = str(DEFAULT_LAYOUT_DIR)) -> Layout:
-    base = Path(folder)
-    raw = _resolve(base, f"{name}.yml", ())
+    """The layout `name` of `folder`. Parsed once per process while the folder's files
+    are unchanged, and once for two folders with the same files (a project's own
+    theme/posters is usually a copy of the default one)."""
+    return _load_layout(name, _files(folder, _stamps(folder)))
+
+
+def _stamps(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every layout file: a layout may extend any of them."""
+    found = []
+    for path in Path(folder).glob("*.yml"):
+        stat = path.stat()
+        found.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=16)
+def _files(folder: str, stamps: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, str], ...]:
+    """(file name, text) of each layout file of `folder`, as of `stamps`."""
+    return tuple((filename, (Path(folder) / filename).read_text(encoding="utf-8")) for filename, _, _ in stamps)
+
+
+@lru_cache(maxsize=64)
+def _load_layout(name: str, files: tuple[tuple[str, str], ...]) -> Layout:
+    raw = _resolve(dict(files), f"{name}.yml", ())
     source = f"theme/posters/{name}.yml"
     try:
         design = raw["design"]
@@ -95,25 +121,24 @@ def load_layout(name: str, folder: str = str(DEFAULT_LAYOUT_DIR)) -> Layout:
         if brand not in palettes:
             raise LayoutError(f"{source}：palettes 中缺少“{brand}”")
     layers = tuple(layer for layer in raw.get("layers") or () if not layer.get("remove"))
-    digest = hashlib.sha256(yaml.safe_dump(raw, allow_unicode=True, sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256(yaml.dump(raw, Dumper=_Dumper, allow_unicode=True, sort_keys=True).encode()).hexdigest()
     layout = Layout(name, source, width, height, sizes, palettes, layers, tables, digest)
     _check(layout)
     return layout
 
 
-def _resolve(base: Path, filename: str, seen: tuple[str, ...]) -> dict[str, Any]:
+def _resolve(files: dict[str, str], filename: str, seen: tuple[str, ...]) -> dict[str, Any]:
     if filename in seen:
         raise LayoutError(f"theme/posters/{filename}：extends 循环引用（{' → '.join(seen + (filename,))}）")
-    path = base / filename
-    if not path.is_file():
+    if filename not in files:
         raise LayoutError(f"找不到海报版式文件 theme/posters/{filename}")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(files[filename], Loader=_Loader) or {}
     if not isinstance(data, dict):
         raise LayoutError(f"theme/posters/{filename}：版式文件应为键值对")
     parent_name = data.pop("extends", None)
     if not parent_name:
         return data
-    parent = _resolve(base, str(parent_name), seen + (filename,))
+    parent = _resolve(files, str(parent_name), seen + (filename,))
     return _merge(parent, data)
 
 

@@ -9,7 +9,6 @@ and web can never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -52,7 +51,6 @@ def contexts(validated, only: Iterable[str] | None = None) -> list[PosterContext
     return sorted(found, key=lambda c: c.slug)
 
 
-@lru_cache(maxsize=32)
 def _layout_sizes(layout: str, folder: str) -> tuple[tuple[str, ...], str]:
     loaded = load_layout(layout, folder)
     return loaded.sizes, loaded.size_label(NATIVE)

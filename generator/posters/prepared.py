@@ -15,14 +15,13 @@ import os
 import string
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from fontTools import subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
-
+from generator.posters.coverage import coverage
 from generator.posters.fonts import FontFace, PosterFonts
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 # Always present, so a batch that adds a digit or a common mark does not make a new font.
 BASE_CHARACTERS = (string.printable.strip() + " 　、。，；：？！“”‘’（）《》【】「」—…·×÷±≥≤％℃㎡●○■□◎→"
@@ -34,18 +33,20 @@ def prepare_fonts(fonts: PosterFonts, characters: Iterable[str], folder: Path) -
     """`fonts` reduced to `characters` (plus BASE_CHARACTERS), as files under `folder`."""
     wanted = sorted({ord(ch) for ch in "".join(characters) + BASE_CHARACTERS
                      if unicodedata.category(ch) not in ("Cc", "Zl", "Zp")})
-    regular = _prepared(fonts.regular, wanted, folder)
-    bold = regular if fonts.bold == fonts.regular else _prepared(fonts.bold, wanted, folder)
+    regular = _prepared(fonts.regular, wanted, folder, fonts.cache)
+    bold = regular if fonts.bold == fonts.regular else _prepared(fonts.bold, wanted, folder, fonts.cache)
     return PosterFonts(regular, bold)
 
 
-def _prepared(face: FontFace, codepoints: list[int], folder: Path) -> FontFace:
-    source = TTFont(face.path, fontNumber=face.index, lazy=True)
-    cmap = source.getBestCmap()
+def _prepared(face: FontFace, codepoints: list[int], folder: Path, cache: str | None) -> FontFace:
+    cmap = coverage(face, cache)
     present = [c for c in codepoints if c in cmap]
     digest = hashlib.sha256(f"{FORMAT}|{face.key}|{present}".encode()).hexdigest()[:24]
     target = folder / f"{Path(face.path).stem}-{face.index}-{digest}.ttf"
     if not target.is_file():
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+
         folder.mkdir(parents=True, exist_ok=True)
         font = TTFont(face.path, fontNumber=face.index, recalcTimestamp=False)
         options = subset.Options(notdef_outline=True, recommended_glyphs=True, layout_features=[],
@@ -63,6 +64,10 @@ def _prepared(face: FontFace, codepoints: list[int], folder: Path) -> FontFace:
 
 def _to_truetype(font: TTFont) -> None:
     """Replace the CFF outlines by quadratic TrueType ones, in place."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
     order = font.getGlyphOrder()
     glyphs = font.getGlyphSet()
     glyf = newTable("glyf")

@@ -15,27 +15,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
+from importlib import metadata
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Callable
 
 from generator.posters.brand import WORDS, official_mark
-from generator.posters.compose import compose
 from generator.posters.content import Job, PosterContent
 from generator.posters.fonts import PosterFonts, find_fonts, located, poster_font_setting
 from generator.posters.kinds import kind_content
 from generator.posters.layout import DEFAULT_LAYOUT_DIR, NATIVE, layout_names, load_layout
-from generator.posters.pdf import write_pdf
 from generator.posters.plan import ALL_KINDS, PosterSpec, contexts
 from generator.posters.prepared import prepare_fonts
-from generator.posters.png import write_png
 
 PREVIEW_DPI = 150
+DRAWING_LIBRARIES = ("fpdf2", "pillow", "qrcode", "fonttools")
 Progress = Callable[[int, int], None]
 
 
@@ -90,29 +91,64 @@ def _literal(template: object) -> str:
     return "".join(text)
 
 
-def draw_job(job: Job, fonts: PosterFonts, layout_dir: str, dpi: float, out_dir: str) -> Job:
-    """Draw one poster's PDF and PNG under `out_dir` (runs in a worker process)."""
+def draw_job(job: Job, fonts: PosterFonts, layout_dir: str, dpi: float, out_dir: str, *,
+             preview_alongside: bool = False) -> Job:
+    """Draw one poster's PDF and PNG under `out_dir` (runs in a worker process).
+
+    With `preview_alongside` the PNG is drawn by a forked child while this process
+    writes the PDF: when a single poster changed, that is most of its time."""
+    # Imported here: a run whose posters all come from the cache never loads fpdf, Pillow or qrcode.
+    from generator.posters.compose import compose
+
     layout = load_layout(job.layout, layout_dir)
     pages = compose(layout, job.content, job.size, fonts)
+    png = Path(out_dir) / job.png_path
+    preview = _start_preview(pages, fonts, dpi, png) if preview_alongside else None
+
+    from generator.posters.pdf import write_pdf
+
     issuer = job.content.fields.get("issuer") or job.content.fields.get("name")
     write_pdf(pages, fonts, Path(out_dir) / job.pdf_path, title=job.content.fields["title"].value,
               author=issuer.value if issuer else "", created=date.fromisoformat(job.content.date))
-    write_png(pages, fonts, dpi, Path(out_dir) / job.png_path)
+    if preview is not None:
+        preview.join()
+    if preview is None or preview.exitcode != 0:
+        _write_preview(pages, fonts, dpi, png)       # here, so that a failure shows its own error
     return job
+
+
+def _write_preview(pages: list, fonts: PosterFonts, dpi: float, path: Path) -> None:
+    from generator.posters.png import write_png
+
+    write_png(pages, fonts, dpi, path)
+
+
+def _start_preview(pages: list, fonts: PosterFonts, dpi: float, path: Path) -> BaseProcess | None:
+    """A forked child drawing the preview, or None where processes cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    child = multiprocessing.get_context("fork").Process(target=_write_preview, args=(pages, fonts, dpi, path))
+    child.start()
+    return child
 
 
 # ---------------------------------------------------------------- cache
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """This package's source and the drawing libraries' versions."""
-    import fpdf
-    import PIL
-    import qrcode
-
-    digest = hashlib.sha256(f"{fpdf.FPDF_VERSION}|{PIL.__version__}|{getattr(qrcode, '__version__', '')}".encode())
+    """This package's source and the drawing libraries' versions (read from their
+    installed metadata, so that checking the cache imports none of them)."""
+    versions = "|".join(_installed(name) for name in DRAWING_LIBRARIES)
+    digest = hashlib.sha256(versions.encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def _installed(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def _without_sources(value: Any) -> Any:
@@ -181,9 +217,9 @@ def render_posters(validated, specs: list[PosterSpec], out_dir: Path, progress: 
     between builds. Raises PosterError (Chinese message) for a missing glyph,
     a layout mistake or text that cannot be placed."""
     root = Path(validated.city.root)
-    fonts = fonts or find_fonts(poster_font_setting(root))
-    folder = str(layout_dir or layout_dir_for(root))
     cache = Cache(cache_dir if cache_dir is not None else root / ".cache" / "posters")
+    fonts = fonts or find_fonts(poster_font_setting(root), cache.folder)
+    folder = str(layout_dir or layout_dir_for(root))
     out_dir = Path(out_dir)
     jobs = jobs_for(validated, specs, fonts, Path(folder))
     total, done = len(jobs), 0
@@ -202,8 +238,9 @@ def render_posters(validated, specs: list[PosterSpec], out_dir: Path, progress: 
                                       cache.fonts_folder)
     workers = workers or min(len(pending), os.cpu_count() or 1)
     if workers <= 1:
+        alongside = (os.cpu_count() or 1) > 1
         for key, job in pending:
-            draw_job(job, drawing_fonts, folder, dpi, str(out_dir))
+            draw_job(job, drawing_fonts, folder, dpi, str(out_dir), preview_alongside=alongside)
             cache.store(key, job, out_dir)
             done += 1
             if progress:

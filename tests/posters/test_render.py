@@ -79,7 +79,7 @@ def test_an_unchanged_poster_is_copied_from_the_cache(examples_root: Path, examp
     specs, _ = render(examples_root, cache, tmp_path / "first", "wangjiang", ["scenes"], validated=examples_validated,
                       workers=1)
 
-    def must_not_draw(*args: object) -> None:
+    def must_not_draw(*args: object, **options: object) -> None:
         raise AssertionError("an unchanged poster was drawn again")
 
     monkeypatch.setattr(render_module, "draw_job", must_not_draw)
