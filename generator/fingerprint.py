@@ -89,9 +89,10 @@ class ProjectDigest:
         return {s for s in slugs if self.communities.get(s) != before.communities.get(s)}
 
 
-def project_digest(root: Path, settings: str) -> ProjectDigest:
+def project_digest(root: Path, settings: str, only: list[str] | None = None) -> ProjectDigest:
     """Everything a build reads: gongshi, the project's files, its git commit, the
-    build's settings (`settings`: date, poster sizes…) and the environment it reads."""
+    build's settings (`settings`: date, poster sizes…) and the environment it reads.
+    `only`: the communities the job reads besides every profile (`gongshi posters --community`)."""
     digest = hashlib.sha256(code_digest() + settings.encode() + git_head(root).encode())
     for variable in ("GONGSHI_FONT", "GONGSHI_AS_OF", "SOURCE_DATE_EPOCH"):
         digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
@@ -103,6 +104,8 @@ def project_digest(root: Path, settings: str) -> ProjectDigest:
     for entry in sorted(os.scandir(base), key=lambda e: e.name) if base.is_dir() else []:
         if entry.is_dir() and not entry.name.startswith((".", "_")):      # folders.community_folders
             add_file(digest, Path(entry.path) / PROFILE_FILE, f"{entry.name}/{PROFILE_FILE}")
+            if only is not None and entry.name not in only:
+                continue
             folder = hashlib.sha256()
             add_tree(folder, Path(entry.path), entry.name)
             communities[entry.name] = folder.hexdigest()

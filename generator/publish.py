@@ -71,7 +71,7 @@ POSTERS_MARK = ".gongshi-posters"   # in the site: fingerprints of the `gongshi 
 def posters_fingerprint(root: Path, as_of: date, sizes: tuple[str, ...], only: list[str] | None) -> str:
     from generator.fingerprint import project_digest
 
-    return project_digest(root, f"posters|{as_of.isoformat()}|{','.join(sizes)}|{only}").combined
+    return project_digest(root, f"posters|{as_of.isoformat()}|{','.join(sizes)}|{only}", only).combined
 
 
 def is_marked(site_dir: Path, mark: str, fingerprint: str) -> bool:

@@ -52,8 +52,10 @@ def file_facts(data: DataFile) -> dict[str, Any]:
 
 
 def csv_resource(name: str, path: str, data: DataFile, columns: Iterable[Column], title: str,
-                 description: str) -> dict[str, Any]:
-    rows = sum(1 for _ in csv.reader(io.StringIO(data.content.decode("utf-8-sig")))) - 1
+                 description: str, rows: int | None = None) -> dict[str, Any]:
+    """`rows`: the table's row count when the caller knows it (else counted here)."""
+    if rows is None:
+        rows = sum(1 for _ in csv.reader(io.StringIO(data.content.decode("utf-8-sig")))) - 1
     return {"name": name, "path": path, "type": "table", "scheme": "file", "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8-sig", "title": title, "description": description, **file_facts(data),
             "stats": {"rows": rows},
@@ -97,6 +99,17 @@ def data_file(path: str, described: dict[str, Any]) -> DataFile:
     return DataFile(path, (json.dumps(described, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
+RESOURCE_INDENT = "\n    "            # a resource's lines inside the package's "resources" list
+SPLICE = "gs-community-resources-3f9a"
+
+
+def resources_json(resources: list[dict[str, Any]]) -> str:
+    """Resources as they read inside a package's list, ready to be spliced in: a city's
+    package is a thousand communities' resources, serialised once each, not on every build."""
+    return ("," + RESOURCE_INDENT).join(json.dumps(r, ensure_ascii=False, indent=2).replace("\n", RESOURCE_INDENT)
+                                       for r in resources)
+
+
 def community_package(site: Site, c: Community, files: dict[str, DataFile]) -> DataFile:
     path = addresses.datapackage(c.slug)
     return data_file(path, package(
@@ -107,16 +120,23 @@ def community_package(site: Site, c: Community, files: dict[str, DataFile]) -> D
 
 def city_package(listing: "Listing", files: dict[str, DataFile]) -> DataFile:
     """`files`: the city CSV and the schemas; each community's files are in its summary."""
-    resources = [csv_resource("city-funds", addresses.city_funds_csv(), files[addresses.city_funds_csv()],
-                              CITY_COLUMNS, "全部社区收支明细", "网站上全部社区（小区）各期收支公示的每一笔明细，一行一笔；金额单位为元")]
-    for summary in listing.summaries:
-        resources += summary.resources
+    rows = sum(s.city_csv_rows for s in listing.summaries)
+    resources: list[Any] = [csv_resource(
+        "city-funds", addresses.city_funds_csv(), files[addresses.city_funds_csv()], CITY_COLUMNS, "全部社区收支明细",
+        "网站上全部社区（小区）各期收支公示的每一笔明细，一行一笔；金额单位为元", rows)]
+    communities = [s.resources for s in listing.summaries if s.resources]
+    if communities:
+        resources.append(SPLICE)
     for filename in FILE_MODELS:
         path = addresses.schema_file(filename)
         if path in files:
             resources.append(json_resource(
                 f"schema-{filename.removesuffix('.yml').replace('_', '-')}", path, files[path],
                 f"{FILE_TITLES[filename]}（{filename}）的 JSON Schema", f"数据文件 {filename} 的字段、类型和中文说明，供编辑器补全和检查"))
-    return data_file(addresses.city_datapackage(), package(
+    package_file = data_file(addresses.city_datapackage(), package(
         "gongshi", "社区公示栏公示数据", "社区公示栏网站上全部社区（小区）公示的数据：收支明细（CSV）、各社区全部公示内容（JSON）和数据文件的 JSON Schema。",
         addresses.url(listing.config.site_url, addresses.portal()), listing, listing.data_day(), resources))
+    if not communities:
+        return package_file
+    text = package_file.content.decode("utf-8").replace(json.dumps(SPLICE), ("," + RESOURCE_INDENT).join(communities), 1)
+    return DataFile(package_file.path, text.encode("utf-8"))

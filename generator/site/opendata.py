@@ -174,18 +174,26 @@ def fund_rows(site: Site, community: Community) -> list[list[str]]:
 
 def csv_bytes(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
     """UTF-8 with a BOM, so Windows Excel shows Chinese correctly."""
+    return ("\ufeff" + csv_lines([list(header)]) + csv_lines(rows)).encode("utf-8")
+
+
+def csv_lines(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
 
 
 def funds_csv(site: Site, community: Community) -> DataFile:
     return DataFile(addresses.funds_csv(community.slug), csv_bytes(CSV_COLUMNS, fund_rows(site, community)))
 
 
-def city_funds_csv(rows: list[list[str]]) -> DataFile:
-    """Every published community's fund lines in one table, each row naming its community
-    (summary.py: `[slug, name, *fund_rows(…)]`)."""
-    return DataFile(addresses.city_funds_csv(), csv_bytes(tuple(c.name for c in CITY_COLUMNS), rows))
+def city_rows(site: Site, community: Community) -> list[list[str]]:
+    """The community's lines of the city table, each naming the community."""
+    return [[community.slug, neutralise(community.name), *row] for row in fund_rows(site, community)]
+
+
+def city_funds_csv(lines: list[str]) -> DataFile:
+    """Every published community's fund lines in one table: `lines`, each community's
+    rows as CSV text (csv_lines(city_rows(…)), kept in its summary)."""
+    header = csv_lines([[c.name for c in CITY_COLUMNS]])
+    return DataFile(addresses.city_funds_csv(), ("\ufeff" + header + "".join(lines)).encode("utf-8"))

@@ -127,7 +127,7 @@ def city_data_files(listing: "Listing") -> list[DataFile]:
     """The files made from every community: the site feed, the city CSV and data package, the schemas."""
     from generator.site import datapackage, feeds, opendata
 
-    files = [feeds.site_feed(listing), opendata.city_funds_csv([row for s in listing.summaries for row in s.city_rows])]
+    files = [feeds.site_feed(listing), opendata.city_funds_csv([s.city_csv for s in listing.summaries])]
     files += schema_files()
     return files + [datapackage.city_package(listing, {f.path: f for f in files})]
 

@@ -11,16 +11,16 @@ costs the same whether one community or a thousand are loaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
-from typing import Any
 
 from generator import due
 from generator.model.community import Community
 from generator.site.builders.portal import Entry, entry, overdue
 from generator.site.context import Site, SiteConfig
-from generator.site.datapackage import community_resources
+from generator.site.datapackage import community_resources, resources_json
 from generator.site.events import Event, latest_day
-from generator.site.opendata import fund_rows, neutralise
+from generator.site.opendata import city_rows, csv_lines
 from generator.site.pages import DataFile
 
 OverdueRow = tuple[due.Due, str, str]
@@ -35,18 +35,19 @@ class Summary:
     entry: Entry                         # its line on the street page
     overdue: list[OverdueRow]
     events: list[Event]
-    city_rows: list[list[str]]           # its lines of the city CSV
-    resources: list[dict[str, Any]]      # its files in the city data package
+    city_csv: str                        # its lines of the city CSV, as CSV text
+    city_csv_rows: int
+    resources: str                       # its files in the city data package, as JSON (datapackage.py)
 
 
 def summarise(site: Site, community: Community, files: dict[str, DataFile]) -> Summary:
     """`files`: the community's data files by path (the package describes their bytes)."""
     region = community.profile.region
+    rows = city_rows(site, community)
     return Summary(community.slug, community.name, community.profile.parent or "",
                    (region.city, region.district, region.street), entry(site, community),
-                   overdue(site, [community]), site.events[community.slug],
-                   [[community.slug, neutralise(community.name), *row] for row in fund_rows(site, community)],
-                   community_resources(community, files, ""))
+                   overdue(site, [community]), site.events[community.slug], csv_lines(rows), len(rows),
+                   resources_json(community_resources(community, files, "")))
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,14 @@ class Listing:
     def names(self) -> dict[str, str]:
         return {s.slug: s.name for s in self.summaries}
 
-    def all_events(self) -> list[Event]:
+    @cached_property
+    def events(self) -> list[Event]:
+        """Every community's events, newest first."""
         merged = [e for s in self.summaries for e in s.events]
         return sorted(merged, key=lambda e: (e.day, e.slug, e.key), reverse=True)
+
+    def all_events(self) -> list[Event]:
+        return self.events
 
     def data_day(self) -> date | None:
         return latest_day(self.all_events())

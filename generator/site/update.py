@@ -79,6 +79,7 @@ def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, d
     config, plugin = load_project(root, staging, as_of)
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
+    skip_search_entries(config)
     site = Site.create(validated, site_config(config, root))
     published = [c for c in site.communities if c.slug in changed]
     if {c.slug for c in published} != changed & set(summaries):
@@ -140,6 +141,14 @@ def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,
         _populate_page(file.page, config, files)
     env = config.plugins.on_env(env, config=config, files=files)
     return files, nav, env
+
+
+def skip_search_entries(config: MkDocsConfig) -> None:
+    """MkDocs' search plugin reads every page it sees for an index that only a full
+    build writes (the update writes the site index itself): it need not read these."""
+    searches = {id(plugin) for name, plugin in config.plugins.items() if name.endswith("search")}
+    events = config.plugins.events["page_context"]
+    events[:] = [method for method in events if id(getattr(method, "__self__", None)) not in searches]
 
 
 def commit_update(staging: Path, site_dir: Path, communities: list[str]) -> None:
