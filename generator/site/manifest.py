@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.fingerprint import ProjectDigest
-from generator.site.pages import Page
+from generator.site.pages import DataFile, Page
 from generator.site.summary import Listing
 
 MANIFEST = Path(".cache") / "site" / "manifest.pickle"
@@ -34,6 +34,7 @@ class BuiltSite:
     search: dict[str, Any] | None = None                        # the theme's search settings; None: search off
     unmet: dict[str, int] = field(default_factory=dict)         # standard requirements not met, per community
     data_day: str = ""                                          # the site pages' data date (mkdocs.yml extra)
+    schemas: list[DataFile] = field(default_factory=list)       # pages.schema_files(): gongshi's, not the data's
 
 
 @dataclass

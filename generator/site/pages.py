@@ -123,12 +123,12 @@ def community_data_files(site: Site, c: Community) -> list[DataFile]:
     return files + [datapackage.community_package(site, c, {f.path: f for f in files})]
 
 
-def city_data_files(listing: "Listing") -> list[DataFile]:
-    """The files made from every community: the site feed, the city CSV and data package, the schemas."""
+def city_data_files(listing: "Listing", schemas: list[DataFile]) -> list[DataFile]:
+    """The files made from every community: the site feed, the city CSV and data package;
+    and the schemas (schema_files(), the same for every city), which the package describes."""
     from generator.site import datapackage, feeds, opendata
 
-    files = [feeds.site_feed(listing), opendata.city_funds_csv([s.city_csv for s in listing.summaries])]
-    files += schema_files()
+    files = [feeds.site_feed(listing), opendata.city_funds_csv([s.city_csv for s in listing.summaries]), *schemas]
     return files + [datapackage.city_package(listing, {f.path: f for f in files})]
 
 
@@ -141,7 +141,7 @@ def build_data(site: Site) -> CityData:
         files = by_community[c.slug] = community_data_files(site, c)
         summaries.append(summarise(site, c, {f.path: f for f in files}))
     listing = Listing(summaries, site.config, site.as_of)
-    return CityData(by_community, city_data_files(listing), listing)
+    return CityData(by_community, city_data_files(listing, schema_files()), listing)
 
 
 def build_data_files(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[DataFile]:

@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import addresses
+from generator.model.records import FILE_MODELS
 from generator.pipeline import Validated, reference_date, validate
 from generator.site.context import Site, SiteConfig
 from generator.site.builders import glossary
@@ -41,6 +42,7 @@ from generator.site.search import site_index
 from generator.site.theme_assets import is_bundle, patch_bundle
 
 log = logging.getLogger("mkdocs.plugins.gongshi")
+SCHEMA_FILES = {addresses.schema_file(name) for name in FILE_MODELS}
 CONTENT_GROUPS = {"guide": "填写指南"}
 THEME_PRIVATE = ("posters/",)
 
@@ -101,7 +103,8 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             if not finding.blocking and finding.clause and finding.community in unmet:
                 unmet[finding.community] += 1
         self.built = BuiltSite(self.data.listing, listed=[page.path for page in listed], reference=reference, unmet=unmet,
-                               data_day=config.extra["gongshi"]["data_day"])
+                               data_day=config.extra["gongshi"]["data_day"],
+                               schemas=[f for f in self.data.city if f.path in SCHEMA_FILES])
         return files
 
     def add_pages(self, files: Files, config: MkDocsConfig, pages: list[SitePage]) -> None:

@@ -109,7 +109,7 @@ def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, d
         for one in files_of_one:
             write_file(one.content, staging / one.path)
     render_posters(validated, sorted(c.slug for c in published), staging)
-    for one in city_data_files(listing):
+    for one in city_data_files(listing, built.schemas):
         write_file(one.content, staging / one.path)
     if built.search is not None:
         index = site_index(listed + built.searched, built.search)
@@ -127,9 +127,8 @@ def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,
     """What MkDocs' build sets up before it writes pages, with `pages` as the site's
     generated pages: the files, the navigation (every page read, so that titles
     in it are the same as in a full build) and the theme's environment."""
-    files = get_files(config)
+    files = get_files(config)      # the theme's own files are not listed: no page being written links them
     env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
     plugin.searched = []
     plugin.add_pages(files, config, pages)
     plugin.set_navigation(config, files, listing)
