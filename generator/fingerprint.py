@@ -70,21 +70,34 @@ def git_head(root: Path) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
+def committed_between(root: Path, old: str, new: str) -> list[str] | None:
+    """Files a commit between `old` and `new` touched, relative to `root` (None: git
+    cannot say, e.g. a rewritten history): their 修订记录 has a new date."""
+    try:
+        done = subprocess.run(["git", "diff", "--name-only", "--no-renames", "--relative", "-z", old, new], cwd=root,
+                              capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return [name for name in done.stdout.split("\0") if name] if done.returncode == 0 else None
+
+
 @dataclass(frozen=True)
 class ProjectDigest:
     """What a build reads, split so that an update can tell which communities changed."""
-    shared: str                  # gongshi, settings, environment, git, mkdocs.yml, content/, theme/, every profile
+    shared: str                  # gongshi, settings, environment, mkdocs.yml, content/, theme/, every profile
     communities: dict[str, str]  # each community folder's own files, by slug
+    head: str = ""               # the git commit: page histories are read from git
 
     @property
     def combined(self) -> str:
-        digest = hashlib.sha256(self.shared.encode())
+        digest = hashlib.sha256((self.shared + self.head).encode())
         for slug, key in sorted(self.communities.items()):
             digest.update(f"{slug}={key}".encode())
         return digest.hexdigest()
 
     def changed(self, before: "ProjectDigest") -> set[str]:
-        """Communities added, removed or edited since `before` (with the same shared part)."""
+        """Communities added, removed or edited since `before` (with the same shared part);
+        not those whose files were only committed (committed_between)."""
         slugs = set(self.communities) | set(before.communities)
         return {s for s in slugs if self.communities.get(s) != before.communities.get(s)}
 
@@ -93,7 +106,7 @@ def project_digest(root: Path, settings: str, only: list[str] | None = None) -> 
     """Everything a build reads: gongshi, the project's files, its git commit, the
     build's settings (`settings`: date, poster sizes…) and the environment it reads.
     `only`: the communities the job reads besides every profile (`gongshi posters --community`)."""
-    digest = hashlib.sha256(code_digest() + settings.encode() + git_head(root).encode())
+    digest = hashlib.sha256(code_digest() + settings.encode())
     for variable in ("GONGSHI_FONT", "GONGSHI_AS_OF", "SOURCE_DATE_EPOCH"):
         digest.update(f"{variable}={os.environ.get(variable, '')}".encode())
     add_file(digest, root / "mkdocs.yml", "mkdocs.yml")
@@ -113,4 +126,4 @@ def project_digest(root: Path, settings: str, only: list[str] | None = None) -> 
             add_tree(digest, Path(entry.path), entry.name)
         else:
             add_file(digest, Path(entry.path), entry.name)
-    return ProjectDigest(digest.hexdigest(), communities)
+    return ProjectDigest(digest.hexdigest(), communities, git_head(root))

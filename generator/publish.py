@@ -140,10 +140,9 @@ def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest"
             _render_posters(validated, replace(options, only=slugs), out_dir, progress)
 
     try:
-        validated, built = update_site(options.root, options.site_dir, staging, manifest, digest, posters)
+        _, built, updated = update_site(options.root, options.site_dir, staging, manifest, digest, posters)
     except Declined:
         return None
-    updated = sorted(set(built.pages) & digest.changed(manifest.digest))
     commit_update(staging, options.site_dir, updated)
     (options.site_dir / BUILD_MARK).write_text(digest.combined + "\n", encoding="utf-8")
     (options.site_dir / POSTERS_MARK).unlink(missing_ok=True)     # the posters of `updated` were redrawn or removed

@@ -29,7 +29,8 @@ from mkdocs.structure.files import Files, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from generator.fingerprint import ProjectDigest
+from generator.fingerprint import ProjectDigest, committed_between
+from generator.folders import COMMUNITIES_DIR
 from generator.pipeline import Validated, validate
 from generator.site.build import build_clock, load_project
 from generator.site.chrome import FrameRenderer
@@ -46,25 +47,35 @@ class Declined(Exception):
     """This change needs a full build."""
 
 
-def changed_communities(manifest: Manifest, digest: ProjectDigest) -> set[str]:
+def changed_communities(root: Path, manifest: Manifest, digest: ProjectDigest) -> set[str]:
     """The communities to render again, or Declined when the change reaches further."""
     if digest.shared != manifest.digest.shared:
         raise Declined("settings, profiles, theme, content or gongshi changed")
     changed = digest.changed(manifest.digest)
     if set(digest.communities) != set(manifest.digest.communities):
         raise Declined("a community was added or removed")
+    if digest.head != manifest.digest.head:      # new commits: their files' histories have a new date
+        committed = committed_between(root, manifest.digest.head, digest.head) if manifest.digest.head else None
+        if committed is None:
+            raise Declined("git cannot say what the new commits changed")
+        for path in committed:
+            top, _, rest = path.partition("/")
+            slug = rest.split("/")[0]
+            if top == COMMUNITIES_DIR and slug in digest.communities:
+                changed.add(slug)
     return changed
 
 
 def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, digest: ProjectDigest,
-                render_posters) -> tuple[Validated, BuiltSite]:
+                render_posters) -> tuple[Validated, BuiltSite, list[str]]:
     """Write into `staging` what changed since `manifest`; raise Declined when a
-    full build is needed, BuildFailed when the data cannot be published.
+    full build is needed, BuildFailed when the data cannot be published. Returns
+    the validated communities, the new manifest's contents and the communities rendered.
     `render_posters(validated, slugs, out_dir)` draws the posters of `slugs`."""
     from generator.publish import BuildFailed
 
     built = manifest.built
-    changed = changed_communities(manifest, digest)
+    changed = changed_communities(root, manifest, digest)
     summaries = {s.slug: s for s in built.listing.summaries}
     loaded = set(changed)
     for slug in changed:          # a page names its parent and lists its children
@@ -119,7 +130,7 @@ def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, d
     unmet = dict(built.unmet)
     for c in published:
         unmet[c.slug] = sum(1 for f in validated.findings if f.community == c.slug and not f.blocking and f.clause)
-    return validated, replace(built, listing=listing, pages=all_pages, unmet=unmet)
+    return validated, replace(built, listing=listing, pages=all_pages, unmet=unmet), sorted(pages)
 
 
 def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,

@@ -88,3 +88,29 @@ def test_posters_of_the_edited_community_are_drawn_again(tmp_path: Path) -> None
     redrawn = sorted(name for name in after if after[name] != before[name])
     assert redrawn and all(name.startswith("calendar-") for name in redrawn), redrawn
     matches_full_build(root, posters=True)
+
+
+def git(root: Path, *args: str) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+08:00", "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+08:00",
+           "GIT_AUTHOR_NAME": "staff", "GIT_AUTHOR_EMAIL": "staff@example.cn",
+           "GIT_COMMITTER_NAME": "staff", "GIT_COMMITTER_EMAIL": "staff@example.cn"}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def test_a_commit_renders_the_communities_it_touched(built_project: Path, tmp_path: Path) -> None:
+    """A page's 修订记录 comes from git: committing an edit already published dates it,
+    so the committed community is rendered again even though its files did not change."""
+    root = tmp_path / "project"
+    shutil.copytree(built_project, root)
+    git(root, "init", "-q")
+    git(root, "add", "communities", "content", "theme", "mkdocs.yml")
+    git(root, "commit", "-q", "-m", "examples")
+    assert publish(options(root)).updated == []            # a new history: every page may have changed
+    apply_edits(root, "qingfeng", [{"file": "activities.yml", "find": "title: ", "replace": "title: （改）", "count": "all"}])
+    assert publish(options(root)).updated == ["qingfeng"]
+    git(root, "commit", "-q", "-am", "qingfeng activities")
+    assert publish(options(root)).updated == ["qingfeng"]
+    matches_full_build(root)
