@@ -140,10 +140,10 @@ def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest"
             _render_posters(validated, replace(options, only=slugs), out_dir, progress)
 
     try:
-        _, built, updated = update_site(options.root, options.site_dir, staging, manifest, digest, posters)
+        _, built, updated, folders = update_site(options.root, options.site_dir, staging, manifest, digest, posters)
     except Declined:
         return None
-    commit_update(staging, options.site_dir, updated)
+    commit_update(staging, options.site_dir, folders)
     (options.site_dir / BUILD_MARK).write_text(digest.combined + "\n", encoding="utf-8")
     (options.site_dir / POSTERS_MARK).unlink(missing_ok=True)     # the posters of `updated` were redrawn or removed
     write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built))

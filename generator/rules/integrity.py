@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Literal
 from generator import money
 from generator.findings import Location, Severity
 from generator.model import catalogue as cat
-from generator.model.community import COMMUNITIES_DIR, Community
+from generator.model.community import COMMUNITIES_DIR, SLUG, Community
 from generator.model.errors import nearest
 from generator.model.records import CommunityProfile, FundStatement, Vote
 from generator.model.values import Disclosable
@@ -608,3 +608,42 @@ def completed_result(ctx: Context) -> Iterator[Result]:
     problems = (Result.unmet(f"关键事项“{item.id}”已完成，但没有写结果", "缺少结果", c.loc(ITEMS, "items", i, "status"))
                 for i, item in done if not item.result)
     return outcome(problems, len(done), "项已完成事项")
+
+
+# ================================================================ renamed folders
+SITE_FOLDERS = frozenset({"area", "assets", "data", "glossary", "guide", "search", "schemas", "accessibility"})
+
+
+def _old_slugs(c: Community) -> list[tuple[int, str]]:
+    return list(enumerate(profile_of(c).old_slugs))
+
+
+@integrity_rule("old-slug-shape", W, "old_slugs 里的每个旧名都是曾经发布过的文件夹名（小写字母、数字和“-”）",
+                "写改名前的文件夹名，如 jinxiu-huayuan；不是这种形式的名字从来不是网址，删掉即可。")
+def old_slug_shape(ctx: Context) -> Iterator[Result]:
+    c = ctx.community
+    problems = [Result.unmet(f"旧名“{name}”不可能是发布过的网址，不会为它生成跳转页", "不是文件夹名",
+                             c.loc(PROFILE, "old_slugs", i))
+                for i, name in _old_slugs(c) if not SLUG.match(name)]
+    return outcome(problems, len(_old_slugs(c)), "个旧名")
+
+
+@integrity_rule("old-slug-clash", E, "旧名的跳转页不占用别的社区、别的旧名或网站自己的网址",
+                "旧名只写本社区改名前的文件夹名；和别的社区冲突时，请与网站运营组商量。")
+def old_slug_clash(ctx: Context) -> Iterator[Result]:
+    c = ctx.community
+    reserved = SITE_FOLDERS | {p.stem for p in (ctx.city.root / "content").glob("*")}
+    problems = []
+    for i, name in _old_slugs(c):
+        where = c.loc(PROFILE, "old_slugs", i)
+        claimed = [slug for slug, other in ctx.city.communities.items()
+                   if slug != c.slug and other.profile and name in other.profile.old_slugs]
+        if name == c.slug:
+            problems.append(Result.unmet(f"旧名“{name}”就是现在的文件夹名", "与现名相同", where))
+        elif (ctx.city.root / COMMUNITIES_DIR / name).is_dir():
+            problems.append(Result.unmet(f"旧名“{name}”是另一个社区现在的文件夹名，跳转页会盖住它的网页", "占用别的社区", where))
+        elif claimed:
+            problems.append(Result.unmet(f"旧名“{name}”也写在 {claimed[0]} 的 old_slugs 里", "两个社区同一旧名", where))
+        elif name in reserved:
+            problems.append(Result.unmet(f"旧名“{name}”是网站自己的网址 /{name}/", "占用网站网址", where))
+    return outcome(problems, len(_old_slugs(c)), "个旧名")

@@ -22,6 +22,7 @@ from generator.model.community import Community
 from generator.site.chrome import FrameRenderer, Frames
 from generator.site.context import Site
 from generator.site.pages import Page, community_pages
+from generator.site.redirects import old_addresses, redirect_page
 from generator.site.search import SITE_INDEX, community_index
 
 # Below this many communities a worker process costs more than it saves.
@@ -53,6 +54,8 @@ def write_community(site: Site, community: Community, renderer: FrameRenderer, s
     frames = Frames(renderer, addresses.community(community.slug).rstrip("/"), frame_meta(pages), config)
     for page in pages:
         write_file(frames.wrap(page).encode("utf-8", errors="xmlcharrefreplace"), site_dir / page.path / "index.html")
+        for old in old_addresses(community, page.path):
+            write_file(redirect_page(community, old, page.path), site_dir / old / "index.html")
     if search is not None:
         index = community_index(community.slug, pages, search)
         write_file(index.content, site_dir / index.path)

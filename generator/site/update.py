@@ -39,6 +39,7 @@ from generator.site.context import Site
 from generator.site.manifest import BuiltSite, Manifest
 from generator.site.pages import DataFile, Page, city_data_files, community_data_files, listing_pages
 from generator.site.plugin import GongshiPlugin, site_config
+from generator.site.redirects import old_addresses
 from generator.site.search import site_index
 from generator.site.summary import Listing, summarise
 
@@ -67,10 +68,11 @@ def changed_communities(root: Path, manifest: Manifest, digest: ProjectDigest) -
 
 
 def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, digest: ProjectDigest,
-                render_posters) -> tuple[Validated, BuiltSite, list[str]]:
+                render_posters) -> tuple[Validated, BuiltSite, list[str], list[str]]:
     """Write into `staging` what changed since `manifest`; raise Declined when a
     full build is needed, BuildFailed when the data cannot be published. Returns
-    the validated communities, the new manifest's contents and the communities rendered.
+    the validated communities, the new manifest's contents, the communities rendered
+    and the top-level folders they own (theirs and their old names' redirect pages).
     `render_posters(validated, slugs, out_dir)` draws the posters of `slugs`."""
     from generator.publish import BuildFailed
 
@@ -130,7 +132,9 @@ def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, d
     unmet = dict(built.unmet)
     for c in published:
         unmet[c.slug] = sum(1 for f in validated.findings if f.community == c.slug and not f.blocking and f.clause)
-    return validated, replace(built, listing=listing, pages=all_pages, unmet=unmet), sorted(pages)
+    folders = sorted(pages) + sorted({old.split("/")[0] for c in published for path in pages[c.slug]
+                                      for old in old_addresses(c, path)})
+    return validated, replace(built, listing=listing, pages=all_pages, unmet=unmet), sorted(pages), folders
 
 
 def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,
@@ -161,11 +165,11 @@ def skip_search_entries(config: MkDocsConfig) -> None:
     events[:] = [method for method in events if id(getattr(method, "__self__", None)) not in searches]
 
 
-def commit_update(staging: Path, site_dir: Path, communities: list[str]) -> None:
-    """Move what `staging` holds into `site_dir`: each community folder by a swap, every
+def commit_update(staging: Path, site_dir: Path, folders: list[str]) -> None:
+    """Move what `staging` holds into `site_dir`: each of `folders` by a swap, every
     other file by a replacing rename."""
     with interrupts_held():
-        for slug in communities:
+        for slug in folders:
             new, old = staging / slug, site_dir / f".{slug}-old-{os.getpid()}"
             if not new.exists():
                 continue

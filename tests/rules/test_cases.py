@@ -31,7 +31,7 @@ def load_cases() -> list[dict[str, Any]]:
 
 CASES = load_cases()
 # A case copies only its community and the ones it refers to, to keep the suite fast.
-PARENTS = {"lihua": ("wangjiang",)}
+PARENTS = {"lihua": ("wangjiang",), "jinxiu": ("wangjiang",)}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["_id"] for c in CASES])
