@@ -79,25 +79,41 @@ def test_a_missing_font_keeps_the_previous_site(project: Path, monkeypatch: pyte
     assert_kept(project, before)
 
 
-def test_a_full_disk_keeps_the_previous_site(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+# A full build (--force), and an update after one community's edit (site/update.py).
+BUILDS = {"full": ("--force",), "update": ()}
+EDIT = {"file": "activities.yml", "find": "title: ", "replace": "title: （改）", "count": "all"}
+
+
+@pytest.mark.parametrize("kind", BUILDS)
+def test_a_full_disk_keeps_the_previous_site(project: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     before = tree_hashes(project / "site")
+    apply_edits(project, SLUG, [EDIT])
     monkeypatch.setattr(mkdocs.utils, "write_file",
                         failing_write(20, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "site/x/index.html")))
-    result = run_cli(project, "build", "--no-posters", "--force", *AS_OF)
+    result = run_cli(project, "build", "--no-posters", *BUILDS[kind], *AS_OF)
     assert result.exit_code == 2
     assert "无法写出网站" in result.output and "site/ 保持上一次的内容" in result.output
     assert "内部错误" not in result.output
     assert_kept(project, before)
 
 
-def test_ctrl_c_keeps_the_previous_site(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("kind", BUILDS)
+def test_ctrl_c_keeps_the_previous_site(project: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     before = tree_hashes(project / "site")
+    apply_edits(project, SLUG, [EDIT])
     monkeypatch.setattr(mkdocs.utils, "write_file", failing_write(20, KeyboardInterrupt()))
-    result = run_cli(project, "build", "--no-posters", "--force", *AS_OF)
+    result = run_cli(project, "build", "--no-posters", *BUILDS[kind], *AS_OF)
     assert result.exit_code == 2
     assert "已中断" in result.output
     assert_kept(project, before)
     assert "SOURCE_DATE_EPOCH" not in os.environ      # the build's own clock setting is undone
+
+
+def test_an_update_renders_only_the_edited_community(project: Path) -> None:
+    """The update the two tests above interrupt is the one that runs without them."""
+    apply_edits(project, SLUG, [EDIT])
+    result = run_cli(project, "build", "--no-posters", *AS_OF)
+    assert result.exit_code == 0 and f"只重新生成了改动的 {SLUG}" in result.output, result.output
 
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt(), OSError(errno.EXDEV, "cross-device link")],
