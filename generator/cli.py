@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import traceback
 from datetime import date
@@ -265,7 +266,7 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
       gongshi posters --community wangjiang --size A3
     """
     from generator.clock import reference_date
-    from generator.publish import POSTERS_MARK, add_mark, is_marked, posters_fingerprint
+    from generator.publish import POSTERS_MARK, add_mark, is_marked, move_into, posters_fingerprint
 
     root = project_root()
     only = list(communities) or None
@@ -290,11 +291,17 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
         click.echo(f"未生成海报：{len(blocking)} 个错误需要先改正。", err=True)
         return 1
     specs = poster_plan(result, site_url(root), sizes, only)
+    # Drawn beside the site, then moved in: a poster that fails leaves the published ones as they were.
+    staging = (root / site_dir).with_name(f".{Path(site_dir).name}-posters-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
     try:
         with Progress("生成海报") as progress:
-            written = render_posters(result, specs, root / site_dir, progress=progress.update)
+            written = render_posters(result, specs, staging, progress=progress.update)
+        move_into(staging, root / site_dir)
     except PosterError as exc:
         raise CliError(f"海报无法生成：{exc}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     add_mark(root / site_dir, POSTERS_MARK, fingerprint)
     click.echo(f"已生成 {len(specs)} 张海报（{len(written)} 个文件）到 {site_dir}/。")
     return 0

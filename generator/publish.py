@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from generator.findings import Finding
 
@@ -53,6 +55,43 @@ def swap_in(staging: Path, site_dir: Path) -> None:
             old.rename(site_dir)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def move_into(staging: Path, site_dir: Path, folders: list[str] = ()) -> None:
+    """Move what `staging` holds into `site_dir`: each of `folders` by a swap, every
+    other file by a replacing rename, with Ctrl-C held back until all are moved."""
+    with interrupts_held():
+        for name in folders:
+            new, old = staging / name, site_dir / f".{name}-old-{os.getpid()}"
+            if not new.exists():
+                continue
+            if (site_dir / name).exists():
+                (site_dir / name).rename(old)
+            new.rename(site_dir / name)
+            shutil.rmtree(old, ignore_errors=True)
+        for top, _, names in os.walk(staging):
+            for file_name in names:
+                source = Path(top) / file_name
+                target = site_dir / source.relative_to(staging)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C waits until the renames are done: a site is never left half moved."""
+    caught: list[object] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
+    except ValueError:           # not the main thread: nothing to hold back
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 BUILD_MARK = ".gongshi-build"      # in the built site: the fingerprint of what it was built from
@@ -133,7 +172,7 @@ def _build(options: BuildOptions, staging: Path, progress: Progress | None) -> "
 def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest", staging: Path,
             progress: Progress | None) -> Published | None:
     from generator.site.manifest import Manifest, site_key, write_manifest
-    from generator.site.update import Declined, commit_update, update_site
+    from generator.site.update import Declined, update_site
 
     def posters(validated, slugs: list[str], out_dir: Path) -> None:
         if options.posters and slugs:
@@ -143,7 +182,7 @@ def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest"
         _, built, updated, folders = update_site(options.root, options.site_dir, staging, manifest, digest, posters)
     except Declined:
         return None
-    commit_update(staging, options.site_dir, folders)
+    move_into(staging, options.site_dir, folders)
     (options.site_dir / BUILD_MARK).write_text(digest.combined + "\n", encoding="utf-8")
     (options.site_dir / POSTERS_MARK).unlink(missing_ok=True)     # the posters of `updated` were redrawn or removed
     write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built))

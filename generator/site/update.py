@@ -14,13 +14,8 @@ byte for byte, as a full build of the same data (tests/site/test_update.py).
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
 
 from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _populate_page
@@ -163,40 +158,3 @@ def skip_search_entries(config: MkDocsConfig) -> None:
     searches = {id(plugin) for name, plugin in config.plugins.items() if name.endswith("search")}
     events = config.plugins.events["page_context"]
     events[:] = [method for method in events if id(getattr(method, "__self__", None)) not in searches]
-
-
-def commit_update(staging: Path, site_dir: Path, folders: list[str]) -> None:
-    """Move what `staging` holds into `site_dir`: each of `folders` by a swap, every
-    other file by a replacing rename."""
-    with interrupts_held():
-        for slug in folders:
-            new, old = staging / slug, site_dir / f".{slug}-old-{os.getpid()}"
-            if not new.exists():
-                continue
-            if (site_dir / slug).exists():
-                (site_dir / slug).rename(old)
-            new.rename(site_dir / slug)
-            shutil.rmtree(old, ignore_errors=True)
-        for top, _, names in os.walk(staging):
-            for name in names:
-                source = Path(top) / name
-                target = site_dir / source.relative_to(staging)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, target)
-
-
-@contextmanager
-def interrupts_held() -> Iterator[None]:
-    """Ctrl-C waits until the renames are done: a site is never left half moved."""
-    caught: list[object] = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
-    except ValueError:           # not the main thread: nothing to hold back
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt

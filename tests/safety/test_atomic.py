@@ -177,3 +177,23 @@ def test_an_unchanged_project_is_not_built_again(project: Path) -> None:
     result = run_cli(project, "build", "--no-posters", *AS_OF)
     assert result.exit_code == 0 and "已发布到 site/" in result.output
     assert tree_hashes(project / "site") != before
+
+
+def test_a_poster_that_fails_leaves_the_published_posters(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`gongshi posters` draws beside the site and moves the files in only when all are drawn."""
+    from generator.posters import render
+
+    assert run_cli(project, "posters", "--community", SLUG, *AS_OF).exit_code == 0
+    before = tree_hashes(project / "site")
+    apply_edits(project, SLUG, [EDIT])
+
+    def half_drawn(job, fonts, layout_dir, dpi, out_dir, **options):
+        target = Path(out_dir) / job.pdf_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"%PDF-1.7 half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render, "draw_job", half_drawn)
+    result = run_cli(project, "posters", "--community", SLUG, *AS_OF)
+    assert result.exit_code == 2 and "已中断" in result.output
+    assert_kept(project, before)
