@@ -34,7 +34,8 @@ from generator.model.community import COMMUNITIES_DIR
 from generator.pipeline import Validated, validate
 from generator.publish import swap_in
 from generator.site.context import Site, SiteConfig
-from generator.site.pages import Page, build_data, community_pages, site_pages, write_docs_folder
+from generator.site.pages import DataFile, Page, build_data, community_pages, site_pages, write_docs_folder
+from generator.site.redirects import old_addresses, redirect_page
 from generator.site.theme_assets import POLYFILL, patch_bundle
 
 DOCS = "docs"
@@ -119,11 +120,14 @@ def write_export(validated: Validated, options: ExportOptions, target: Path, pro
     config = SiteConfig(site_url(root), root, (project.get("extra") or {}).get("gongshi_licence") or "CC-BY-4.0")
     site = Site.create(validated, config)
     data = build_data(site)
-    pages = site_pages(site, data.listing) + [p for c in site.communities for p in community_pages(site, c)]
+    by_community = {c.slug: community_pages(site, c) for c in site.communities}
+    pages = site_pages(site, data.listing) + [p for one in by_community.values() for p in one]
     docs = target / DOCS
     docs.mkdir(parents=True)
     content = copy_content(root / content_dir(root), docs, pages)
-    write_docs_folder(pages, data.files(), docs)
+    redirects = [DataFile(f"{old}index.html", redirect_page(c, old, page.path)) for c in site.communities
+                 for page in by_community[c.slug] for old in old_addresses(c, page.path)]
+    write_docs_folder(pages, data.files() + redirects, docs)     # a builder copies them as they are
     if options.posters:
         render_posters(validated, options, docs, progress)
     copy_theme(root / THEME, target / THEME)

@@ -67,7 +67,9 @@ def test_chosen_texts_are_on_the_same_page_in_both(sites: dict[str, Path], case:
 
 
 def test_data_files_are_copied_as_they_are(sites: dict[str, Path]) -> None:
-    for path in ("wangjiang/data/funds.csv", "wangjiang/calendar.ics", "feed.xml", "datapackage.json"):
+    """…and the redirect pages at a renamed community's old addresses (tests/site/test_redirects.py)."""
+    for path in ("wangjiang/data/funds.csv", "wangjiang/calendar.ics", "feed.xml", "datapackage.json",
+                 "jinxiu-huayuan/funds/index.html"):
         assert filecmp.cmp(sites["mkdocs"] / path, sites["zensical"] / path, shallow=False), path
 
 
