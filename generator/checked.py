@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from generator.fingerprint import add_file, add_tree, code_digest
 from generator.findings import Finding, Findings, by_community
 from generator.folders import COMMUNITIES_DIR, PROFILE_FILE, community_folders
+from generator.pickled import read_pickle, write_pickle
 
 CACHE_DIR = Path(".cache") / "checked"
 CACHE_VERSION = b"1"
@@ -94,19 +94,8 @@ def _cache_file(root: Path, slug: str) -> Path:
 
 
 def _read(root: Path, slug: str) -> Entry | None:
-    try:
-        entry = pickle.loads(_cache_file(root, slug).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None          # no cache yet, or one from another gongshi: check again
-    return entry if isinstance(entry, Entry) else None
+    return read_pickle(_cache_file(root, slug), Entry)
 
 
 def _write(root: Path, slug: str, entry: Entry) -> None:
-    target = _cache_file(root, slug)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}")
-        partial.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(target)
-    except OSError:
-        pass                 # a read-only checkout still validates, only without the cache
+    write_pickle(_cache_file(root, slug), entry)

@@ -8,12 +8,12 @@ from; it is used only while the site folder still carries that digest's mark.
 from __future__ import annotations
 
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.fingerprint import ProjectDigest
+from generator.pickled import read_pickle, write_pickle
 from generator.site.pages import DataFile, Page
 from generator.site.summary import Listing
 
@@ -46,11 +46,9 @@ class Manifest:
 
 
 def read_manifest(root: Path, site_dir: Path) -> Manifest | None:
-    try:
-        manifest = pickle.loads((root / MANIFEST).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None        # none yet, or from another gongshi: build in full
-    if not isinstance(manifest, Manifest) or manifest.version != VERSION or manifest.site_dir != site_key(root, site_dir):
+    """The manifest of the last build into `site_dir`; None: build in full."""
+    manifest = read_pickle(root / MANIFEST, Manifest)
+    if manifest is None or manifest.version != VERSION or manifest.site_dir != site_key(root, site_dir):
         return None
     return manifest
 
@@ -62,14 +60,7 @@ def site_key(root: Path, site_dir: Path) -> str:
 
 
 def write_manifest(root: Path, manifest: Manifest) -> None:
-    target = root / MANIFEST
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}")
-        partial.write_bytes(pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(target)
-    except OSError:
-        pass               # a read-only checkout still builds, only never by update
+    write_pickle(root / MANIFEST, manifest)
 
 
 def forget_manifest(root: Path) -> None:
