@@ -113,8 +113,11 @@ def write_twin(example: Path, folder: Path, twin: Twin, stems: dict[str, str], s
     earlier_year = rng.random() < 0.5       # one more year of data, 2023, shifted from 2024
     for path in sorted(folder.glob("*.yml")):
         text = pattern.sub(lambda m: words[m.group(0)], path.read_text(encoding="utf-8"))
-        if path.name == "community.yml" and twin.parent:
-            text = re.sub(r"(?m)^parent: .*$", f"parent: {twin.parent}", text)
+        if path.name == "community.yml":
+            if twin.parent:
+                text = re.sub(r"(?m)^parent: .*$", f"parent: {twin.parent}", text)
+            # a renamed twin's former name is its own: two communities cannot claim one
+            text = re.sub(r"(?m)^old_slugs: \[[^\]]*\]$", f"old_slugs: [{twin.slug}-old]", text)
         elif path.name == "activities.yml":
             text = grow_activities(text, rng, earlier_year)
         elif path.name == "funds.yml":

@@ -18,17 +18,18 @@ def count_entries(path: Path) -> int:
     return len(re.findall(r"(?m)^  - ", path.read_text(encoding="utf-8")))
 
 
-def test_six_synthetic_communities_pass_validate_also_after_the_benchmark_edit(tmp_path: Path) -> None:
-    make_city(tmp_path, 6)
+def test_two_blocks_of_synthetic_communities_pass_validate_also_after_the_benchmark_edit(tmp_path: Path) -> None:
+    """Two twins of every example: what one twin claims (an old folder name) must not clash with the other's."""
+    make_city(tmp_path, 8)
     edit_one_community(tmp_path, "lihua-0000", "2026-11")
 
     result = run_cli(tmp_path, "validate", "--as-of", AS_OF.isoformat(), "communities")
 
     assert result.exit_code == 0, result.output
     assert "错误 0，警告 0" in result.output
-    assert result.output.count("错误 0，警告 0") == 6
+    assert result.output.count("错误 0，警告 0") == 8
     names = re.findall(r"^(\S+)（[a-z]+-\d{4}）", result.output, re.M)
-    assert len(set(names)) == 6
+    assert len(set(names)) == 8
 
 
 def test_parents_point_at_the_blocks_twin(tmp_path: Path) -> None:
