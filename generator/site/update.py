@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _populate_page
@@ -43,6 +44,9 @@ class Declined(Exception):
     """This change needs a full build."""
 
 
+DrawPosters = Callable[[Validated, list[str], Path], None]      # (validated, slugs, out_dir)
+
+
 def changed_communities(root: Path, manifest: Manifest, digest: ProjectDigest) -> set[str]:
     """The communities to render again, or Declined when the change reaches further."""
     if digest.shared != manifest.digest.shared:
@@ -63,7 +67,7 @@ def changed_communities(root: Path, manifest: Manifest, digest: ProjectDigest) -
 
 
 def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, digest: ProjectDigest,
-                render_posters) -> tuple[Validated, BuiltSite, list[str], list[str]]:
+                render_posters: DrawPosters) -> tuple[Validated, BuiltSite, list[str], list[str]]:
     """Write into `staging` what changed since `manifest`; raise Declined when a
     full build is needed, BuildFailed when the data cannot be published. Returns
     the validated communities, the new manifest's contents, the communities rendered
