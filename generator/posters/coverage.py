@@ -77,10 +77,13 @@ def _read(cache: Path, key: str) -> dict[str, Any] | None:
 
 def _write(cache: Path, key: str, values: dict[str, Any]) -> None:
     target = _entry(cache, key)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps({"format": FORMAT, "font": key, **values}), encoding="utf-8")
-    temporary.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"format": FORMAT, "font": key, **values}), encoding="utf-8")
+        temporary.replace(target)
+    except OSError:
+        pass                 # a read-only checkout still checks glyphs, reading the font each run
 
 
 def _ranges(codes: Iterable[int]) -> Iterator[tuple[int, int]]:

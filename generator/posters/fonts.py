@@ -74,9 +74,6 @@ class FontFace:
     def name(self) -> str:
         return _metrics(self.path, self.index).name
 
-    def has(self, char: str) -> bool:
-        return ord(char) in coverage(self)
-
     def width(self, text: str, size: float) -> float:
         """Advance width of `text` at `size` points, in millimetres."""
         metrics = _metrics(self.path, self.index)
