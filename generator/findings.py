@@ -85,6 +85,15 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def unmet_by_community(findings: Iterable[Finding], slugs: Iterable[str]) -> dict[str, int]:
+    """How many standard requirements each of `slugs` does not meet (non-blocking findings with a clause)."""
+    counts = dict.fromkeys(slugs, 0)
+    for finding in findings:
+        if not finding.blocking and finding.clause and finding.community in counts:
+            counts[finding.community] += 1
+    return counts
+
+
 def by_community(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     """Findings grouped by community slug ("" for the city's own), order kept."""
     grouped: dict[str, list[Finding]] = {}

@@ -62,13 +62,8 @@ def move_into(staging: Path, site_dir: Path, folders: list[str] = ()) -> None:
     other file by a replacing rename, with Ctrl-C held back until all are moved."""
     with interrupts_held():
         for name in folders:
-            new, old = staging / name, site_dir / f".{name}-old-{os.getpid()}"
-            if not new.exists():
-                continue
-            if (site_dir / name).exists():
-                (site_dir / name).rename(old)
-            new.rename(site_dir / name)
-            shutil.rmtree(old, ignore_errors=True)
+            if (staging / name).exists():
+                swap_in(staging / name, site_dir / name)
         for top, _, names in os.walk(staging):
             for file_name in names:
                 source = Path(top) / file_name
@@ -179,7 +174,7 @@ def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest"
             _render_posters(validated, replace(options, only=slugs), out_dir, progress)
 
     try:
-        _, built, updated, folders = update_site(options.root, options.site_dir, staging, manifest, digest, posters)
+        built, updated, folders = update_site(options.root, staging, manifest, digest, posters)
     except Declined:
         return None
     move_into(staging, options.site_dir, folders)

@@ -173,8 +173,12 @@ def fund_rows(site: Site, community: Community) -> list[list[str]]:
 
 
 def csv_bytes(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
-    """UTF-8 with a BOM, so Windows Excel shows Chinese correctly."""
-    return ("\ufeff" + csv_lines([list(header)]) + csv_lines(rows)).encode("utf-8")
+    return csv_document(header, csv_lines(rows))
+
+
+def csv_document(header: tuple[str, ...], body: str) -> bytes:
+    """The header, then `body` (csv_lines), as UTF-8 with a BOM, so Windows Excel shows Chinese correctly."""
+    return ("\ufeff" + csv_lines([list(header)]) + body).encode("utf-8")
 
 
 def csv_lines(rows: list[list[str]]) -> str:
@@ -183,17 +187,17 @@ def csv_lines(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def funds_csv(site: Site, community: Community) -> DataFile:
-    return DataFile(addresses.funds_csv(community.slug), csv_bytes(CSV_COLUMNS, fund_rows(site, community)))
+def funds_csv(community: Community, rows: list[list[str]]) -> DataFile:
+    """`rows`: fund_rows(…) of the community."""
+    return DataFile(addresses.funds_csv(community.slug), csv_bytes(CSV_COLUMNS, rows))
 
 
-def city_rows(site: Site, community: Community) -> list[list[str]]:
-    """The community's lines of the city table, each naming the community."""
-    return [[community.slug, neutralise(community.name), *row] for row in fund_rows(site, community)]
+def city_rows(community: Community, rows: list[list[str]]) -> list[list[str]]:
+    """The community's lines of the city table (`rows`: its fund_rows), each naming the community."""
+    return [[community.slug, neutralise(community.name), *row] for row in rows]
 
 
 def city_funds_csv(lines: list[str]) -> DataFile:
     """Every published community's fund lines in one table: `lines`, each community's
     rows as CSV text (csv_lines(city_rows(…)), kept in its summary)."""
-    header = csv_lines([[c.name for c in CITY_COLUMNS]])
-    return DataFile(addresses.city_funds_csv(), ("\ufeff" + header + "".join(lines)).encode("utf-8"))
+    return DataFile(addresses.city_funds_csv(), csv_document(tuple(c.name for c in CITY_COLUMNS), "".join(lines)))

@@ -18,7 +18,7 @@ from generator.pipeline import Validated
 from generator.site.context import Site, SiteConfig
 
 if TYPE_CHECKING:
-    from generator.site.summary import Listing
+    from generator.site.summary import Listing, Summary
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,17 @@ class CityData:
         return [f for files in self.by_community.values() for f in files] + self.city
 
 
-def community_data_files(site: Site, c: Community) -> list[DataFile]:
-    """A community's own data files, all under its folder."""
+def community_data(site: Site, c: Community) -> tuple[list[DataFile], "Summary"]:
+    """A community's own data files (all under its folder) and its summary for the city's pages."""
     from generator.site import datapackage, evidence, feeds, ics, opendata
+    from generator.site.summary import summarise
 
-    files = [opendata.community_json(site, c), opendata.funds_csv(site, c), feeds.community_feed(site, c),
+    rows = opendata.fund_rows(site, c)
+    files = [opendata.community_json(site, c), opendata.funds_csv(c, rows), feeds.community_feed(site, c),
              ics.community_ics(site, c)]
     files += [DataFile(path, content) for path, content in evidence.evidence_files(c, site.as_of)]
-    return files + [datapackage.community_package(site, c, {f.path: f for f in files})]
+    files.append(datapackage.community_package(site, c, {f.path: f for f in files}))
+    return files, summarise(site, c, {f.path: f for f in files}, rows)
 
 
 def city_data_files(listing: "Listing", schemas: list[DataFile]) -> list[DataFile]:
@@ -133,13 +136,13 @@ def city_data_files(listing: "Listing", schemas: list[DataFile]) -> list[DataFil
 
 
 def build_data(site: Site) -> CityData:
-    from generator.site.summary import Listing, summarise
+    from generator.site.summary import Listing
 
     by_community: dict[str, list[DataFile]] = {}
     summaries = []
     for c in site.communities:
-        files = by_community[c.slug] = community_data_files(site, c)
-        summaries.append(summarise(site, c, {f.path: f for f in files}))
+        by_community[c.slug], summary = community_data(site, c)
+        summaries.append(summary)
     listing = Listing(summaries, site.config, site.as_of)
     return CityData(by_community, city_data_files(listing, schema_files()), listing)
 

@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import addresses
+from generator.findings import unmet_by_community
 from generator.model.records import FILE_MODELS
 from generator.pipeline import Validated, reference_date, validate
 from generator.site.context import Site, SiteConfig
@@ -98,10 +99,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             files.append(File.generated(config, data.path, content=data.content))
         self._patch_theme(files, config)
         self.set_navigation(config, files, self.data.listing)
-        unmet = {c.slug: 0 for c in site.communities}
-        for finding in self.validated.findings:
-            if not finding.blocking and finding.clause and finding.community in unmet:
-                unmet[finding.community] += 1
+        unmet = unmet_by_community(self.validated.findings, (c.slug for c in site.communities))
         self.built = BuiltSite(self.data.listing, listed=[page.path for page in listed], reference=reference, unmet=unmet,
                                data_day=config.extra["gongshi"]["data_day"],
                                schemas=[f for f in self.data.city if f.path in SCHEMA_FILES])

@@ -40,10 +40,11 @@ class Summary:
     resources: str                       # its files in the city data package, as JSON (datapackage.py)
 
 
-def summarise(site: Site, community: Community, files: dict[str, DataFile]) -> Summary:
-    """`files`: the community's data files by path (the package describes their bytes)."""
+def summarise(site: Site, community: Community, files: dict[str, DataFile], fund_rows: list[list[str]]) -> Summary:
+    """`files`: the community's data files by path (the package describes their bytes);
+    `fund_rows`: opendata.fund_rows of the community, read once for its CSV and the city's."""
     region = community.profile.region
-    rows = city_rows(site, community)
+    rows = city_rows(community, fund_rows)
     return Summary(community.slug, community.name, community.profile.parent or "",
                    (region.city, region.district, region.street), entry(site, community),
                    overdue(site, [community]), site.events[community.slug], csv_lines(rows), len(rows),

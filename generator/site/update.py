@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from generator.findings import unmet_by_community
 from generator.fingerprint import ProjectDigest, committed_between
 from generator.folders import COMMUNITIES_DIR
 from generator.pipeline import Validated, validate
@@ -33,11 +34,11 @@ from generator.site.chrome import FrameRenderer
 from generator.site.communities import write_communities, write_file, write_sitemap
 from generator.site.context import Site
 from generator.site.manifest import BuiltSite, Manifest
-from generator.site.pages import DataFile, Page, city_data_files, community_data_files, listing_pages
+from generator.site.pages import DataFile, Page, city_data_files, community_data, listing_pages
 from generator.site.plugin import GongshiPlugin, site_config
 from generator.site.redirects import old_addresses
 from generator.site.search import site_index
-from generator.site.summary import Listing, summarise
+from generator.site.summary import Listing
 
 
 class Declined(Exception):
@@ -66,12 +67,12 @@ def changed_communities(root: Path, manifest: Manifest, digest: ProjectDigest) -
     return changed
 
 
-def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, digest: ProjectDigest,
-                render_posters: DrawPosters) -> tuple[Validated, BuiltSite, list[str], list[str]]:
+def update_site(root: Path, staging: Path, manifest: Manifest, digest: ProjectDigest,
+                render_posters: DrawPosters) -> tuple[BuiltSite, list[str], list[str]]:
     """Write into `staging` what changed since `manifest`; raise Declined when a
     full build is needed, BuildFailed when the data cannot be published. Returns
-    the validated communities, the new manifest's contents, the communities rendered
-    and the top-level folders they own (theirs and their old names' redirect pages).
+    the new manifest's contents, the communities rendered and the top-level
+    folders they own (theirs and their old names' redirect pages).
     `render_posters(validated, slugs, out_dir)` draws the posters of `slugs`."""
     from generator.publish import BuildFailed
 
@@ -99,8 +100,7 @@ def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, d
 
     data: dict[str, list[DataFile]] = {}
     for c in published:
-        data[c.slug] = community_data_files(site, c)
-        summaries[c.slug] = summarise(site, c, {f.path: f for f in data[c.slug]})
+        data[c.slug], summaries[c.slug] = community_data(site, c)
     listing = Listing([summaries[s.slug] for s in built.listing.summaries], built.listing.config, as_of)
     day = listing.data_day()
     if (day.isoformat() if day else "") != built.data_day:
@@ -128,12 +128,10 @@ def update_site(root: Path, site_dir: Path, staging: Path, manifest: Manifest, d
         write_file(index.content, staging / index.path)
     all_pages = {**built.pages, **pages}
     write_sitemap(staging, built.sitemap, built.sitemap_mtime, all_pages, listing.config.site_url)
-    unmet = dict(built.unmet)
-    for c in published:
-        unmet[c.slug] = sum(1 for f in validated.findings if f.community == c.slug and not f.blocking and f.clause)
+    unmet = {**built.unmet, **unmet_by_community(validated.findings, (c.slug for c in published))}
     folders = sorted(pages) + sorted({old.split("/")[0] for c in published for path in pages[c.slug]
                                       for old in old_addresses(c, path)})
-    return validated, replace(built, listing=listing, pages=all_pages, unmet=unmet), sorted(pages), folders
+    return replace(built, listing=listing, pages=all_pages, unmet=unmet), sorted(pages), folders
 
 
 def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,

@@ -81,12 +81,6 @@ class District:
         return sum(s.total(field) for s in self.streets)
 
 
-def district_names(listing: "Listing") -> list[tuple[str, str]]:
-    """(city, district) of every district with a published community, sorted: what
-    the navigation lists, without the listing pages' figures."""
-    return listing.district_names()
-
-
 def districts(listing: "Listing") -> list[District]:
     """city → district → street, every level sorted by name."""
     result = []
