@@ -11,6 +11,7 @@ font unit (a thousandth of the em), far below what print can show.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import string
 import unicodedata
@@ -26,21 +27,69 @@ if TYPE_CHECKING:
 # Always present, so a batch that adds a digit or a common mark does not make a new font.
 BASE_CHARACTERS = (string.printable.strip() + " 　、。，；：？！“”‘’（）《》【】「」—…·×÷±≥≤％℃㎡●○■□◎→"
                    + "第页共年月日")
-FORMAT = "1"          # bump when the preparation below changes
+FORMAT = "2"          # bump when the preparation below changes
+INDEX = "prepared.json"   # in the fonts folder: which characters each prepared file holds
 
 
 def prepare_fonts(fonts: PosterFonts, characters: Iterable[str], folder: Path) -> PosterFonts:
-    """`fonts` reduced to `characters` (plus BASE_CHARACTERS), as files under `folder`."""
+    """`fonts` reduced to `characters` (plus BASE_CHARACTERS), as files under `folder`.
+
+    A prepared file that already holds every wanted character is used as it is:
+    a poster embeds only the glyphs it draws (fpdf2 subsets again), so the PDF is
+    the same from any file that has them, and an edit that brings no new
+    character costs no new font (about two seconds a face)."""
     wanted = sorted({ord(ch) for ch in "".join(characters) + BASE_CHARACTERS
                      if unicodedata.category(ch) not in ("Cc", "Zl", "Zp")})
-    regular = _prepared(fonts.regular, wanted, folder, fonts.cache)
-    bold = regular if fonts.bold == fonts.regular else _prepared(fonts.bold, wanted, folder, fonts.cache)
-    return PosterFonts(regular, bold)
+    faces = [fonts.regular] if fonts.bold == fonts.regular else [fonts.regular, fonts.bold]
+    present = [[c for c in wanted if c in coverage(face, fonts.cache)] for face in faces]
+    index = _read_index(folder)
+    found = [_covering(index, folder, face, codes) for face, codes in zip(faces, present)]
+    missing = [i for i, target in enumerate(found) if target is None]
+    if len(missing) > 1:          # both faces at once, on two cores
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=len(missing)) as pool:
+            made = list(pool.map(_prepare, [faces[i] for i in missing], [present[i] for i in missing],
+                                 [folder] * len(missing)))
+    else:
+        made = [_prepare(faces[i], present[i], folder) for i in missing]
+    for i, target in zip(missing, made):
+        found[i] = target
+        index[target.name] = {"face": faces[i].key, "codepoints": present[i]}
+    if missing:
+        _write_index(folder, index)
+    prepared = [FontFace(str(target), 0) for target in found]
+    return PosterFonts(prepared[0], prepared[-1])
 
 
-def _prepared(face: FontFace, codepoints: list[int], folder: Path, cache: str | None) -> FontFace:
-    cmap = coverage(face, cache)
-    present = [c for c in codepoints if c in cmap]
+def _covering(index: dict[str, dict], folder: Path, face: FontFace, codepoints: list[int]) -> Path | None:
+    """The smallest prepared file of `face` holding every one of `codepoints`."""
+    wanted = set(codepoints)
+    fits = sorted((len(entry["codepoints"]), name) for name, entry in index.items()
+                  if isinstance(entry, dict) and entry.get("face") == face.key and (folder / name).is_file()
+                  and wanted <= set(entry["codepoints"]))
+    return folder / fits[0][1] if fits else None
+
+
+def _read_index(folder: Path) -> dict[str, dict]:
+    try:
+        index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = index.get("files") if isinstance(index, dict) and index.get("format") == FORMAT else None
+    return files if isinstance(files, dict) else {}
+
+
+def _write_index(folder: Path, files: dict[str, dict]) -> None:
+    try:
+        temporary = folder / f"{INDEX}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps({"format": FORMAT, "files": files}, sort_keys=True), encoding="utf-8")
+        temporary.replace(folder / INDEX)
+    except OSError:           # a read-only cache: the next run prepares again
+        pass
+
+
+def _prepare(face: FontFace, present: list[int], folder: Path) -> Path:
     digest = hashlib.sha256(f"{FORMAT}|{face.key}|{present}".encode()).hexdigest()[:24]
     target = folder / f"{Path(face.path).stem}-{face.index}-{digest}.ttf"
     if not target.is_file():
@@ -48,7 +97,9 @@ def _prepared(face: FontFace, codepoints: list[int], folder: Path, cache: str | 
         from fontTools.ttLib import TTFont
 
         folder.mkdir(parents=True, exist_ok=True)
-        font = TTFont(face.path, fontNumber=face.index, recalcTimestamp=False)
+        font = TTFont(face.path, fontNumber=face.index, recalcTimestamp=False, recalcBBoxes=False)
+        head = font["head"]
+        whole = (head.xMin, head.yMin, head.xMax, head.yMax)
         options = subset.Options(notdef_outline=True, recommended_glyphs=True, layout_features=[],
                                  name_IDs=["*"], name_languages=["*"])
         options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG", "DSIG"]
@@ -56,10 +107,13 @@ def _prepared(face: FontFace, codepoints: list[int], folder: Path, cache: str | 
         subsetter.populate(unicodes=present)
         subsetter.subset(font)
         _to_truetype(font)
+        # The whole font's box, not this subset's: fpdf2 writes it into each PDF, which
+        # must not depend on which prepared file drew it.
+        head.xMin, head.yMin, head.xMax, head.yMax = whole
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         font.save(temporary)
         temporary.replace(target)
-    return FontFace(str(target), 0)
+    return target
 
 
 def _to_truetype(font: TTFont) -> None:
@@ -77,6 +131,7 @@ def _to_truetype(font: TTFont) -> None:
         pen = TTGlyphPen(glyphs)
         glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
         glyf.glyphs[name] = pen.glyph()
+        glyf.glyphs[name].recalcBounds(glyf)
     font["glyf"] = glyf
     font["loca"] = newTable("loca")
     maxp = newTable("maxp")
@@ -86,6 +141,7 @@ def _to_truetype(font: TTFont) -> None:
         setattr(maxp, attribute, 0)
     maxp.maxZones = 1
     font["maxp"] = maxp
+    maxp.recalc(font)          # saved without recalculation (see _prepare): the glyph counts and bounds now
     font["head"].indexToLocFormat = 0
     font["head"].glyphDataFormat = 0
     post = font["post"]

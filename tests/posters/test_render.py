@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator.pipeline import validate
 from generator.posters import render as render_module
 from generator.posters.errors import PosterError
 from generator.posters.layout import LayoutError, load_layout
-from tests.conftest import apply_edits, copy_examples
+from tests.conftest import AS_OF, apply_edits, copy_examples
 from tests.posters.conftest import SITE, render
 from tests.posters.pdfread import colour_operators, content_streams, page_sizes_mm, qr_from_pdf, text_of
 
@@ -172,3 +173,20 @@ def test_validate_can_report_missing_characters_before_drawing(tmp_path: Path) -
         encoding="utf-8").splitlines(), 1) if "🚒" in text)
     assert findings[0].location.line == line
     assert "缺少字符“🚒”" in findings[0].message
+
+
+def test_a_font_prepared_for_more_characters_draws_the_same_bytes(examples_root: Path, examples_validated,
+                                                                  tmp_path: Path) -> None:
+    """An edit redraws a poster from whichever prepared font already holds its characters
+    (no new font, about two seconds a face); the poster must not depend on which one."""
+    alone = validate(examples_root, AS_OF, ["wangjiang"])     # its characters only: a font of its own
+    exact, _ = render(examples_root, tmp_path / "exact", tmp_path / "a", "wangjiang", ["funds"], validated=alone)
+
+    wider = tmp_path / "wider"
+    render(examples_root, wider, tmp_path / "warm", "qingfeng", ["scenes"], validated=examples_validated)
+    fonts_before = sorted((wider / "fonts").glob("*.ttf"))
+    render(examples_root, wider, tmp_path / "b", "wangjiang", ["funds"], validated=alone)
+    assert sorted((wider / "fonts").glob("*.ttf")) == fonts_before       # the city's font was used
+    for spec in exact:
+        for path in (spec.path, spec.preview_path):
+            assert (tmp_path / "b" / path).read_bytes() == (tmp_path / "a" / path).read_bytes(), path
