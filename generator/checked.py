@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.fingerprint import add_file, add_tree, code_digest
+from generator.fingerprint import FileHashes, add_file, add_tree, code_digest, file_hashes, keep_file_hashes
 from generator.findings import Finding, Findings, by_community
 from generator.folders import COMMUNITIES_DIR, PROFILE_FILE, community_folders
 from generator.pickled import read_pickle, write_pickle
@@ -44,8 +44,10 @@ def check(root: Path, as_of: date, only: list[str] | None = None, glyphs: bool =
         folders = [f for f in folders if f.name in only]
     if not folders:                      # nothing to cache: the pipeline says what is missing
         return _fresh(root, as_of, only, glyphs, {})
-    shared = _shared_key(root, as_of, glyphs)
-    keys = {f.name: _key(shared, f) for f in folders}
+    hashes = file_hashes(root)
+    shared = _shared_key(root, as_of, glyphs, hashes)
+    keys = {f.name: _key(shared, f, hashes) for f in folders}
+    keep_file_hashes(root)
     cached = {slug: _read(root, slug) for slug in keys}
     stale = [slug for slug, key in keys.items() if cached[slug] is None or cached[slug].key != key]
     result = _fresh(root, as_of, stale, glyphs, keys) if stale else Checked(as_of)
@@ -74,18 +76,18 @@ def _fresh(root: Path, as_of: date, only: list[str] | None, glyphs: bool, keys: 
     return result
 
 
-def _shared_key(root: Path, as_of: date, glyphs: bool) -> bytes:
+def _shared_key(root: Path, as_of: date, glyphs: bool, hashes: FileHashes) -> bytes:
     digest = hashlib.sha256(CACHE_VERSION + as_of.isoformat().encode() + bytes([glyphs]) + code_digest())
     digest.update(os.environ.get("GONGSHI_FONT", "").encode())
-    add_file(digest, root / "mkdocs.yml", "mkdocs.yml")
+    add_file(digest, root / "mkdocs.yml", "mkdocs.yml", hashes)
     for path in sorted((root / COMMUNITIES_DIR).glob(f"*/{PROFILE_FILE}")):
-        add_file(digest, path, path.parent.name)
+        add_file(digest, path, path.parent.name, hashes)
     return digest.digest()
 
 
-def _key(shared: bytes, folder: Path) -> str:
+def _key(shared: bytes, folder: Path, hashes: FileHashes) -> str:
     digest = hashlib.sha256(shared)
-    add_tree(digest, folder, folder.name)
+    add_tree(digest, folder, folder.name, hashes)
     return digest.hexdigest()
 
 

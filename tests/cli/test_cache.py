@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from generator import fingerprint
 from tests.conftest import AS_OF, apply_edits, copy_examples, run_cli
 
 UNBALANCED = {"file": "funds.yml", "find": "closing: 64198.58", "replace": "closing: 64198.85"}
@@ -42,3 +45,17 @@ def test_another_communitys_profile_is_part_of_the_key(tmp_path: Path) -> None:
     apply_edits(root, "wangjiang", [{"file": "community.yml", "find": "kind: 社区", "replace": "kind: 小区"}])
     code, output = validate(root)
     assert code == 1 and "communities/lihua/community.yml:" in output and "应为社区或村" in output
+
+
+def test_an_edit_of_the_same_size_is_seen_when_file_hashes_are_kept(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are not read again while `stat` says they are unchanged (.cache/files.pickle);
+    a rewrite keeping the size still moves the change time, and is checked."""
+    monkeypatch.setattr(fingerprint, "RECENT_NS", 0)      # keep every hash, however fresh the file
+    root = copy_examples(tmp_path, ["qingfeng"])
+    assert validate(root)[0] == 0
+    assert (root / ".cache" / "files.pickle").is_file()
+    assert len(UNBALANCED["find"]) == len(UNBALANCED["replace"])
+    apply_edits(root, "qingfeng", [UNBALANCED])
+    code, output = validate(root)
+    assert code == 1 and "communities/qingfeng/funds.yml:" in output
