@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import sys
+import time
 import traceback
 from datetime import date
 from pathlib import Path
@@ -207,6 +208,61 @@ def new(slug: str, profile: str, kind: str, old_estate: bool, parent: str | None
 
 
 @main.command(context_settings=CONTEXT)
+@click.option("--site-dir", default="site", show_default=True, help="输出目录。")
+@click.option("--size", "sizes", multiple=True, type=click.Choice(["A4", "A3"]), default=("A4",),
+              show_default=True, help="海报纸张大小，可重复。")
+@click.option("--no-posters", is_flag=True, help="只更新网站，不画海报。")
+@AS_OF
+@guarded
+def watch(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date | None) -> int:
+    """一直运行：每次保存数据文件后自动更新网站和改动社区的海报，按 Ctrl-C 停止。
+
+    先像 gongshi build 一样把网站更新到最新，然后监视 communities/、content/、theme/ 和
+    mkdocs.yml。只改了某些社区时，只重新生成这些社区和全市页面，并重画这些社区的海报。
+    有错误时打印出来（文件、行号、怎么改），网站保持上一次的内容，改正保存后自动再试。
+
+    \b
+    示例：
+      gongshi watch
+      gongshi watch --no-posters
+    """
+    from generator.clock import reference_date
+    from generator.publish import BuildOptions
+    from generator.watch import WATCHED_FILES, WATCHED_FOLDERS, Changes, Pass
+    from generator.watch import watch as keep_up_to_date
+
+    root = project_root()
+    options = BuildOptions(root=root, site_dir=root / site_dir, as_of=reference_date(as_of),
+                           posters=not no_posters, sizes=tuple(sizes))
+
+    def report(done: Pass) -> None:
+        when = f"[{time.strftime('%H:%M:%S')}]"
+        if done.failed is not None:
+            for finding in done.failed.findings:
+                click.echo(finding.format())
+            reason = f"{len(done.failed.findings)} 个错误需要先改正" if done.failed.findings else str(done.failed)
+            click.echo(f"{when} 未发布：{reason}；{site_dir}/ 保持上一次的内容。改正并保存后会自动再试。")
+        elif done.error:
+            click.echo(f"{when} 无法写出网站（{done.error}）；{site_dir}/ 保持上一次的内容。")
+        elif done.published is None:
+            click.echo(f"{when} {site_dir}/ 已是最新。")
+        else:
+            what = ("只重新生成了 " + "、".join(done.published.updated)) if done.published.updated else "完整生成"
+            posters = f"，海报 {done.published.posters} 张" if done.published.posters else ""
+            click.echo(f"{when} 已发布到 {site_dir}/：{what}（{done.seconds:.2f} 秒{posters}）。")
+
+    watched = "、".join(f"{name}/" for name in WATCHED_FOLDERS) + " 和 " + "、".join(WATCHED_FILES)
+    changes = Changes(root)
+    click.echo(f"正在监视 {watched} 的改动，保存后自动更新 {site_dir}/；按 Ctrl-C 停止。")
+    try:
+        keep_up_to_date(options, as_of, report, iter(changes))
+    except KeyboardInterrupt:
+        pass
+    click.echo("已停止监视。")
+    return 0
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("folder", type=click.Path(file_okay=False))
 @guarded
 def schema(folder: str) -> int:
@@ -266,44 +322,25 @@ def posters(communities: tuple[str, ...], sizes: tuple[str, ...], site_dir: str,
       gongshi posters --community wangjiang --size A3
     """
     from generator.clock import reference_date
-    from generator.publish import POSTERS_MARK, add_mark, is_marked, move_into, posters_fingerprint
+    from generator.publish import BuildFailed, publish_posters
 
     root = project_root()
-    only = list(communities) or None
     unknown = [c for c in communities if not (root / COMMUNITIES_DIR / c).is_dir()]
     if unknown:
         raise CliError(f"找不到社区：{'、'.join(unknown)}")
-    fingerprint = posters_fingerprint(root, reference_date(as_of), tuple(sizes), only)
-    if is_marked(root / site_dir, POSTERS_MARK, fingerprint):
-        click.echo(f"{site_dir}/ 中的海报已是最新：数据、设置和 gongshi 都没有改动。")
-        return 0
-    from generator.config import site_url
-    from generator.pipeline import validate as run_validation
-    from generator.posters.errors import PosterError
-    from generator.posters.plan import poster_plan
-    from generator.posters.render import render_posters
-
-    result = run_validation(root, as_of, only)
-    blocking = result.blocking()
-    if blocking:
-        for finding in blocking:
-            click.echo(finding.format())
-        click.echo(f"未生成海报：{len(blocking)} 个错误需要先改正。", err=True)
-        return 1
-    specs = poster_plan(result, site_url(root), sizes, only)
-    # Drawn beside the site, then moved in: a poster that fails leaves the published ones as they were.
-    staging = (root / site_dir).with_name(f".{Path(site_dir).name}-posters-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
     try:
         with Progress("生成海报") as progress:
-            written = render_posters(result, specs, staging, progress=progress.update)
-        move_into(staging, root / site_dir)
-    except PosterError as exc:
-        raise CliError(f"海报无法生成：{exc}") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    add_mark(root / site_dir, POSTERS_MARK, fingerprint)
-    click.echo(f"已生成 {len(specs)} 张海报（{len(written)} 个文件）到 {site_dir}/。")
+            drawn = publish_posters(root, root / site_dir, reference_date(as_of), tuple(sizes),
+                                    list(communities) or None, progress.update)
+    except BuildFailed as failed:
+        for finding in failed.findings:
+            click.echo(finding.format())
+        click.echo(f"未生成海报：{len(failed.findings)} 个错误需要先改正。", err=True)
+        return 1
+    if drawn is None:
+        click.echo(f"{site_dir}/ 中的海报已是最新：数据、设置和 gongshi 都没有改动。")
+    else:
+        click.echo(f"已生成 {drawn} 张海报（{drawn * 2} 个文件）到 {site_dir}/。")
     return 0
 
 

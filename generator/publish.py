@@ -36,6 +36,7 @@ class BuildOptions:
     posters: bool = True
     sizes: tuple[str, ...] = ("A4",)
     only: list[str] | None = None
+    posters_of_updated: bool = False   # without `posters`: an update still draws the posters of what it renders
 
 
 Progress = Callable[[int, int], None]
@@ -108,6 +109,32 @@ def posters_fingerprint(root: Path, as_of: date, sizes: tuple[str, ...], only: l
     return project_digest(root, f"posters|{as_of.isoformat()}|{','.join(sizes)}|{only}", only).combined
 
 
+def publish_posters(root: Path, site_dir: Path, as_of: date, sizes: tuple[str, ...], only: list[str] | None,
+                    progress: Progress | None = None) -> int | None:
+    """`gongshi posters`: draw the posters of `only` (None: every community) beside
+    the site and move them in when all are drawn. Returns how many, None when the
+    site already holds them; raises BuildFailed for data or a poster that cannot be drawn."""
+    from generator.config import site_url
+    from generator.pipeline import validate
+
+    fingerprint = posters_fingerprint(root, as_of, sizes, only)
+    if is_marked(site_dir, POSTERS_MARK, fingerprint):
+        return None
+    validated = validate(root, as_of, only)
+    blocking = validated.blocking()
+    if blocking:
+        raise BuildFailed(blocking)
+    staging = site_dir.with_name(f".{site_dir.name}-posters-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        specs = _render_posters(validated, BuildOptions(root, site_dir, as_of, True, sizes, only), staging, progress)
+        move_into(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    add_mark(site_dir, POSTERS_MARK, fingerprint)
+    return specs
+
+
 def is_marked(site_dir: Path, mark: str, fingerprint: str) -> bool:
     """`site_dir` holds output made from exactly what `fingerprint` describes: nothing to do."""
     try:
@@ -126,6 +153,7 @@ class Published:
     communities: int          # published communities on the site
     unmet: int                # standard requirements not met, over all of them
     updated: list[str]        # the communities an update rendered again; empty after a full build
+    posters: int = 0          # the posters an update drew or copied for them
 
 
 def publish(options: BuildOptions, progress: Progress | None = None, digest: "ProjectDigest | None" = None,
@@ -149,7 +177,8 @@ def publish(options: BuildOptions, progress: Progress | None = None, digest: "Pr
         built = _build(options, staging, progress)
         add_mark(staging, BUILD_MARK, digest.combined)
         swap_in(staging, options.site_dir)
-        write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built))
+        write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built,
+                                              posters=options.posters))
         return Published(len(built.listing.summaries), sum(built.unmet.values()), [])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -169,9 +198,11 @@ def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest"
     from generator.site.manifest import Manifest, site_key, write_manifest
     from generator.site.update import Declined, update_site
 
+    drawn: list[int] = []
+
     def posters(validated, slugs: list[str], out_dir: Path) -> None:
-        if options.posters and slugs:
-            _render_posters(validated, replace(options, only=slugs), out_dir, progress)
+        if (options.posters or options.posters_of_updated) and slugs:
+            drawn.append(_render_posters(validated, replace(options, only=slugs), out_dir, progress))
 
     try:
         built, updated, folders = update_site(options.root, staging, manifest, digest, posters)
@@ -180,11 +211,12 @@ def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest"
     move_into(staging, options.site_dir, folders)
     (options.site_dir / BUILD_MARK).write_text(digest.combined + "\n", encoding="utf-8")
     (options.site_dir / POSTERS_MARK).unlink(missing_ok=True)     # the posters of `updated` were redrawn or removed
-    write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built))
-    return Published(len(built.listing.summaries), sum(built.unmet.values()), updated)
+    write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built,
+                                          posters=options.posters))
+    return Published(len(built.listing.summaries), sum(built.unmet.values()), updated, sum(drawn))
 
 
-def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: Progress | None) -> None:
+def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: Progress | None) -> int:
     from generator.config import site_url
     from generator.findings import Location, Severity
     from generator.posters.errors import PosterError
@@ -194,6 +226,7 @@ def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: P
     specs = poster_plan(validated, site_url(options.root), options.sizes, options.only)
     try:
         render_posters(validated, specs, out_dir, progress=progress)
+        return len(specs)
     except PosterError as exc:
         raise BuildFailed([Finding("posters.render", Severity.ERROR, f"海报无法生成：{exc}", Location("theme/posters"),
                                    "按说明修改后重新运行 gongshi build。", blocking=True)]) from None

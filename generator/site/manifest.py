@@ -43,6 +43,7 @@ class Manifest:
     digest: ProjectDigest
     built: BuiltSite
     version: int = VERSION
+    posters: bool = False        # the site holds every community's posters (built without --no-posters)
 
 
 def read_manifest(root: Path, site_dir: Path) -> Manifest | None:

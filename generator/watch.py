@@ -1,0 +1,136 @@
+"""`gongshi watch`: the site kept up to date while staff edit, by one process.
+
+After a first pass like `gongshi build`, every change under communities/,
+content/, theme/ or to mkdocs.yml brings the site up to date again — by an
+update (site/update.py) when only some communities changed. The process keeps
+gongshi, MkDocs, the poster fonts and the files' hashes loaded, so a pass costs
+what the change costs, not a new start of Python (about 1.5 s at city scale).
+
+The site stays as the last build made it, with or without every community's
+posters; either way an update draws the posters of the communities it renders
+(unless the watch is told `--no-posters`), as `gongshi posters --community`
+would. A pass that fails leaves the site as it was, like a build.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+from generator.clock import reference_date
+from generator.folders import COMMUNITIES_DIR
+from generator.publish import BUILD_MARK, BuildFailed, BuildOptions, Published, build_digest, is_marked, publish
+
+WATCHED_FOLDERS = (COMMUNITIES_DIR, "content", "theme")
+WATCHED_FILES = ("mkdocs.yml",)
+QUIET_SECONDS = 0.2        # a save often writes a file several times: wait until it is quiet
+
+
+@dataclass(frozen=True)
+class Pass:
+    """What one pass did, for the report."""
+    seconds: float
+    published: Published | None = None       # None: up to date already, or the pass failed
+    failed: BuildFailed | None = None
+    error: str = ""                           # a file that could not be written (disk full, permissions)
+
+
+def site_has_posters(options: BuildOptions) -> bool:
+    """Whether the last build put every community's posters in the site; with no
+    build yet, what the watch was asked for."""
+    from generator.site.manifest import read_manifest
+
+    manifest = read_manifest(options.root, options.site_dir)
+    return options.posters if manifest is None else manifest.posters
+
+
+def one_pass(options: BuildOptions, as_of: date | None, site_posters: bool) -> Pass:
+    started = time.perf_counter()
+    current = replace(options, as_of=reference_date(as_of), posters=site_posters,
+                      posters_of_updated=options.posters)
+    try:
+        digest = build_digest(current)
+        if is_marked(current.site_dir, BUILD_MARK, digest.combined):
+            return Pass(time.perf_counter() - started)
+        published = publish(current, digest=digest)
+    except BuildFailed as failed:
+        return Pass(time.perf_counter() - started, failed=failed)
+    except OSError as exc:
+        return Pass(time.perf_counter() - started, error=exc.strerror or str(exc))
+    return Pass(time.perf_counter() - started, published)
+
+
+def watch(options: BuildOptions, as_of: date | None, report: Callable[[Pass], None],
+          changes: Iterator[None]) -> None:
+    """A pass now, then one after each change `changes` yields, until it ends."""
+    site_posters = site_has_posters(options)
+    report(one_pass(options, as_of, site_posters))
+    _warm_up()
+    for _ in changes:
+        report(one_pass(options, as_of, site_posters))
+
+
+def _warm_up() -> None:
+    """Load now what the first update needs, so the first edit is as quick as the next."""
+    import generator.posters.render  # noqa: F401
+    import generator.site.update  # noqa: F401
+
+
+class Changes:
+    """Changes to what a build reads, from the operating system's file events
+    (watchdog, as `mkdocs serve` uses). Iterating waits for the next burst of
+    changes and yields once it has been quiet for QUIET_SECONDS."""
+
+    def __init__(self, root: Path) -> None:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        self.changed = threading.Event()
+        self.last = 0.0
+        watcher = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event) -> None:   # type: ignore[no-untyped-def]
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                paths = [event.src_path, getattr(event, "dest_path", "")]
+                if any(_watched(root, Path(str(p))) for p in paths if p):
+                    watcher.last = time.monotonic()
+                    watcher.changed.set()
+
+        self.observer = Observer()
+        for name in WATCHED_FOLDERS:
+            if (root / name).is_dir():
+                self.observer.schedule(Handler(), str(root / name), recursive=True)
+        self.observer.schedule(Handler(), str(root), recursive=False)
+        self.observer.start()
+
+    def __iter__(self) -> Iterator[None]:
+        try:
+            while True:
+                while not self.changed.wait(0.5):
+                    pass
+                while time.monotonic() - self.last < QUIET_SECONDS:
+                    time.sleep(QUIET_SECONDS / 4)
+                self.changed.clear()
+                yield None
+        finally:
+            self.observer.stop()
+            self.observer.join(timeout=5)
+
+
+def _watched(root: Path, path: Path) -> bool:
+    """A file a build reads: not an editor's swap or backup file."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return False
+    name = relative.name
+    if name.startswith((".#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")) or "__pycache__" in relative.parts:
+        return False
+    top = relative.parts[0] if relative.parts else ""
+    return top in WATCHED_FOLDERS or (len(relative.parts) == 1 and name in WATCHED_FILES)

@@ -1,0 +1,88 @@
+"""`gongshi watch`, as staff run it: a process that, after each save, updates the
+site and draws the edited community's posters; a mistake is reported with its
+file and line and leaves the site as it was; Ctrl-C stops it."""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tests.conftest import AS_OF, apply_edits, run_cli
+from tests.posters.pdfread import text_of
+from tests.safety.test_atomic import tree_hashes
+from tests.site.conftest import copy_project
+
+TITLE = {"file": "activities.yml", "find": "2026-11-15, time: \"19:00-20:30\", title: 邻里茶话会,",
+         "replace": "2026-11-15, time: \"19:00-20:30\", title: 邻里茶话会（改到周六）,"}
+MOBILE = {"file": "activities.yml", "find": "（改到周六）", "replace": "（报名电话 13912345678）"}
+
+
+class Watching:
+    """`gongshi watch` in a child process, its output read line by line."""
+
+    def __init__(self, root: Path) -> None:
+        self.child = subprocess.Popen(
+            [sys.executable, "-c", "from generator.cli import main; main()", "watch", "--as-of", AS_OF.isoformat()],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.child.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, words: str, seconds: float = 180) -> list[str]:
+        """The lines printed until one containing `words`."""
+        until, lines = time.monotonic() + seconds, []
+        while time.monotonic() < until:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            lines.append(line)
+            self.seen.append(line)
+            if words in line:
+                return lines
+        raise AssertionError(f"“{words}” not printed within {seconds} s; output so far:\n" + "\n".join(self.seen))
+
+    def stop(self) -> int:
+        self.child.send_signal(signal.SIGINT)
+        try:
+            return self.child.wait(timeout=30)
+        finally:
+            self.child.kill()
+
+
+def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    assert run_cli(root, "build", "--no-posters", "--as-of", AS_OF.isoformat()).exit_code == 0
+    watching = Watching(root)
+    try:
+        watching.wait_for("site/ 已是最新")
+
+        apply_edits(root, "wangjiang", [TITLE])
+        done = watching.wait_for("已发布到 site/")
+        assert "只重新生成了 wangjiang" in done[-1] and "海报" in done[-1]
+        month = root / "site" / "wangjiang" / "calendar" / "2026-11" / "index.html"
+        assert "邻里茶话会（改到周六）" in month.read_text(encoding="utf-8")
+        calendar = next((root / "site" / "wangjiang" / "posters").glob("calendar-2026-11-*.pdf"))
+        assert "邻里茶话会（改到周六）" in text_of(calendar)
+        assert not list((root / "site" / "lihua" / "posters").glob("*.pdf"))      # only the edited community's
+
+        before = tree_hashes(root / "site")
+        apply_edits(root, "wangjiang", [MOBILE])
+        refused = watching.wait_for("未发布")
+        assert any("communities/wangjiang/activities.yml:" in line and "手机号码" in line for line in refused), refused
+        assert tree_hashes(root / "site") == before
+
+        apply_edits(root, "wangjiang", [{**MOBILE, "find": MOBILE["replace"], "replace": MOBILE["find"]}])
+        watching.wait_for("site/ 已是最新")      # back to what the site was built from
+    finally:
+        code = watching.stop()
+    assert code == 0 and "已停止监视" in "\n".join(watching.seen + list(watching.lines.queue))
