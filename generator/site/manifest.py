@@ -18,7 +18,7 @@ from generator.site.pages import DataFile, Page
 from generator.site.summary import Listing
 
 MANIFEST = Path(".cache") / "site" / "manifest.pickle"
-VERSION = 1
+VERSION = 2
 
 
 @dataclass
@@ -27,6 +27,7 @@ class BuiltSite:
     listing: Listing
     pages: dict[str, list[str]] = field(default_factory=dict)   # each community's page addresses
     listed: list[str] = field(default_factory=list)             # the portal's, districts' and streets' addresses
+    listed_keys: dict[str, str] = field(default_factory=dict)   # their Page.fingerprint(): unchanged, not written again
     reference: list[Page] = field(default_factory=list)         # the guide's and glossary's generated pages
     searched: list[Page] = field(default_factory=list)          # site-index pages besides the listing pages
     sitemap: str = ""                                           # MkDocs' sitemap, before the communities' pages

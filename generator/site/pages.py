@@ -33,6 +33,13 @@ class Page:
     def src_uri(self) -> str:
         return f"{self.path}index.md"
 
+    def fingerprint(self) -> str:
+        """What the page's HTML is made from, besides the theme and the navigation."""
+        import hashlib
+
+        made_of = json.dumps([self.title, self.body_html, self.meta, self.source_files], default=str, sort_keys=True)
+        return hashlib.sha256(made_of.encode()).hexdigest()
+
     def front_matter(self) -> str:
         """Title and meta as YAML front matter (JSON strings are valid YAML).
 

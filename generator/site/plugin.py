@@ -101,6 +101,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         self.set_navigation(config, files, self.data.listing)
         unmet = unmet_by_community(self.validated.findings, (c.slug for c in site.communities))
         self.built = BuiltSite(self.data.listing, listed=[page.path for page in listed], reference=reference, unmet=unmet,
+                               listed_keys={page.path: page.fingerprint() for page in listed},
                                data_day=config.extra["gongshi"]["data_day"],
                                schemas=[f for f in self.data.city if f.path in SCHEMA_FILES])
         return files

@@ -71,6 +71,10 @@ class Listing:
         return self.events
 
     def data_day(self) -> date | None:
+        return self._data_day
+
+    @cached_property
+    def _data_day(self) -> date | None:
         return latest_day(self.all_events())
 
     def district_names(self) -> list[tuple[str, str]]:

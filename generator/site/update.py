@@ -109,11 +109,16 @@ def update_site(root: Path, staging: Path, manifest: Manifest, digest: ProjectDi
     if [p.path for p in listed] != built.listed:
         raise Declined("the listing pages changed")
 
+    keys = {page.path: page.fingerprint() for page in listed}
+    # A listing page made from the same text is the same page (the theme and navigation did
+    # not change, or the update was declined); after a commit its history may have a new date.
+    stale = [page for page in listed
+             if digest.head != manifest.digest.head or built.listed_keys.get(page.path) != keys[page.path]]
     plugin.as_of = as_of
     files, nav, env = theme_for(config, plugin, listing, listed + built.reference)
     with build_clock(as_of):
         doc_files = files.documentation_pages()
-        for page in listed:
+        for page in stale:
             _build_page(files.get_file_from_path(page.src_uri).page, config, doc_files, nav, env)
         renderer = FrameRenderer(config, env, nav, files)
         pages = write_communities(site, renderer, staging, built.search, only=sorted(changed))
@@ -123,15 +128,17 @@ def update_site(root: Path, staging: Path, manifest: Manifest, digest: ProjectDi
     render_posters(validated, sorted(c.slug for c in published), staging)
     for one in city_data_files(listing, built.schemas):
         write_file(one.content, staging / one.path)
-    if built.search is not None:
+    if built.search is not None and stale:
         index = site_index(listed + built.searched, built.search)
         write_file(index.content, staging / index.path)
     all_pages = {**built.pages, **pages}
-    write_sitemap(staging, built.sitemap, built.sitemap_mtime, all_pages, listing.config.site_url)
+    if any(built.pages.get(slug) != paths for slug, paths in pages.items()):
+        write_sitemap(staging, built.sitemap, built.sitemap_mtime, all_pages, listing.config.site_url)
     unmet = {**built.unmet, **unmet_by_community(validated.findings, (c.slug for c in published))}
     folders = sorted(pages) + sorted({old.split("/")[0] for c in published for path in pages[c.slug]
                                       for old in old_addresses(c, path)})
-    return replace(built, listing=listing, pages=all_pages, unmet=unmet), sorted(pages), folders
+    return (replace(built, listing=listing, pages=all_pages, unmet=unmet, listed_keys=keys), sorted(pages),
+            folders)
 
 
 def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,
