@@ -174,12 +174,28 @@ def project_digest(root: Path, settings: str, only: list[str] | None = None) -> 
             add_file(digest, Path(entry.path) / PROFILE_FILE, f"{entry.name}/{PROFILE_FILE}", hashes)
             if only is not None and entry.name not in only:
                 continue
-            folder = hashlib.sha256()
-            add_tree(folder, Path(entry.path), entry.name, hashes)
-            communities[entry.name] = folder.hexdigest()
+            communities[entry.name] = community_digest(Path(entry.path), hashes)
         elif entry.is_dir():
             add_tree(digest, Path(entry.path), entry.name, hashes)
         else:
             add_file(digest, Path(entry.path), entry.name, hashes)
     keep_file_hashes(root)
     return ProjectDigest(digest.hexdigest(), communities, git_head(root))
+
+
+def community_digest(folder: Path, hashes: FileHashes | None = None) -> str:
+    """A community folder's own files: what ProjectDigest.communities holds."""
+    digest = hashlib.sha256()
+    add_tree(digest, folder, folder.name, hashes)
+    return digest.hexdigest()
+
+
+def refreshed_digest(root: Path, before: ProjectDigest, slugs: set[str]) -> ProjectDigest:
+    """`before` with the folders of `slugs` read again: what project_digest would say
+    when nothing but files inside those folders (not their profiles) changed."""
+    hashes = file_hashes(root)
+    communities = dict(before.communities)
+    for slug in slugs:
+        communities[slug] = community_digest(root / COMMUNITIES_DIR / slug, hashes)
+    keep_file_hashes(root)
+    return ProjectDigest(before.shared, communities, git_head(root))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -27,6 +29,9 @@ class BuildFailed(Exception):
         super().__init__(message or f"{len(findings)} 个错误阻止了发布")
         self.findings = findings
 
+    def __reduce__(self):       # raised in the poster process, re-raised by the update
+        return BuildFailed, (self.findings, str(self))
+
 
 @dataclass
 class BuildOptions:
@@ -37,6 +42,7 @@ class BuildOptions:
     sizes: tuple[str, ...] = ("A4",)
     only: list[str] | None = None
     posters_of_updated: bool = False   # without `posters`: an update still draws the posters of what it renders
+    resident: bool = False             # a long-running process (gongshi watch): the manifest is saved behind it
 
 
 Progress = Callable[[int, int], None]
@@ -93,11 +99,15 @@ def interrupts_held() -> Iterator[None]:
 BUILD_MARK = ".gongshi-build"      # in the built site: the fingerprint of what it was built from
 
 
+def build_settings(options: BuildOptions) -> str:
+    """The options a site's contents depend on, for its digest."""
+    return f"{options.as_of.isoformat()}|{options.posters}|{','.join(options.sizes)}|{options.only}"
+
+
 def build_digest(options: BuildOptions) -> "ProjectDigest":
     from generator.fingerprint import project_digest
 
-    settings = f"{options.as_of.isoformat()}|{options.posters}|{','.join(options.sizes)}|{options.only}"
-    return project_digest(options.root, settings)
+    return project_digest(options.root, build_settings(options))
 
 
 POSTERS_MARK = ".gongshi-posters"   # in the site: fingerprints of the `gongshi posters` runs it holds
@@ -178,10 +188,25 @@ def publish(options: BuildOptions, progress: Progress | None = None, digest: "Pr
         add_mark(staging, BUILD_MARK, digest.combined)
         swap_in(staging, options.site_dir)
         write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built,
-                                              posters=options.posters))
+                                              posters=options.posters), options.resident)
         return Published(len(built.listing.summaries), sum(built.unmet.values()), [])
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging, behind=options.resident)
+
+
+def _discard(folder: Path, behind: bool) -> None:
+    """Remove what is left of a staging folder (after an update, its emptied folders);
+    `behind`: renamed aside and removed by a thread, for a process that goes on."""
+    if behind and folder.exists():
+        aside = folder.with_name(f"{folder.name}-done-{time.monotonic_ns()}")
+        try:
+            folder.rename(aside)
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        threading.Thread(target=shutil.rmtree, args=(aside, True), name="gongshi-discard").start()
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _build(options: BuildOptions, staging: Path, progress: Progress | None) -> "BuiltSite":
@@ -198,22 +223,20 @@ def _update(options: BuildOptions, manifest: "Manifest", digest: "ProjectDigest"
     from generator.site.manifest import Manifest, site_key, write_manifest
     from generator.site.update import Declined, update_site
 
-    drawn: list[int] = []
-
-    def posters(validated, slugs: list[str], out_dir: Path) -> None:
-        if (options.posters or options.posters_of_updated) and slugs:
-            drawn.append(_render_posters(validated, replace(options, only=slugs), out_dir, progress))
+    def posters(validated, slugs: list[str], out_dir: Path) -> int:
+        return _render_posters(validated, replace(options, only=slugs), out_dir, progress)
 
     try:
-        built, updated, folders = update_site(options.root, staging, manifest, digest, posters)
+        done = update_site(options.root, staging, manifest, digest,
+                           posters if options.posters or options.posters_of_updated else None)
     except Declined:
         return None
-    move_into(staging, options.site_dir, folders)
+    move_into(staging, options.site_dir, done.folders)
     (options.site_dir / BUILD_MARK).write_text(digest.combined + "\n", encoding="utf-8")
     (options.site_dir / POSTERS_MARK).unlink(missing_ok=True)     # the posters of `updated` were redrawn or removed
-    write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built,
-                                          posters=options.posters))
-    return Published(len(built.listing.summaries), sum(built.unmet.values()), updated, sum(drawn))
+    write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, done.built,
+                                          posters=options.posters), options.resident)
+    return Published(len(done.built.listing.summaries), sum(done.built.unmet.values()), done.rendered, done.posters)
 
 
 def _render_posters(validated, options: BuildOptions, out_dir: Path, progress: Progress | None) -> int:

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.clock import reference_date
-from generator.folders import COMMUNITIES_DIR
-from generator.publish import BUILD_MARK, BuildFailed, BuildOptions, Published, build_digest, is_marked, publish
+from generator.fingerprint import ProjectDigest, refreshed_digest
+from generator.folders import COMMUNITIES_DIR, PROFILE_FILE
+from generator.publish import (BUILD_MARK, BuildFailed, BuildOptions, Published, build_digest, build_settings,
+                               is_marked, publish)
 
 WATCHED_FOLDERS = (COMMUNITIES_DIR, "content", "theme")
 WATCHED_FILES = ("mkdocs.yml",)
@@ -48,30 +50,59 @@ def site_has_posters(options: BuildOptions) -> bool:
     return options.posters if manifest is None else manifest.posters
 
 
-def one_pass(options: BuildOptions, as_of: date | None, site_posters: bool) -> Pass:
-    started = time.perf_counter()
-    current = replace(options, as_of=reference_date(as_of), posters=site_posters,
-                      posters_of_updated=options.posters)
-    try:
-        digest = build_digest(current)
-        if is_marked(current.site_dir, BUILD_MARK, digest.combined):
-            return Pass(time.perf_counter() - started)
-        published = publish(current, digest=digest)
-    except BuildFailed as failed:
-        return Pass(time.perf_counter() - started, failed=failed)
-    except OSError as exc:
-        return Pass(time.perf_counter() - started, error=exc.strerror or str(exc))
-    return Pass(time.perf_counter() - started, published)
+class Watch:
+    """The passes of one `gongshi watch`: what the last one read, so the next reads
+    only the community folders the file events name."""
+
+    def __init__(self, options: BuildOptions, as_of: date | None) -> None:
+        self.options, self.as_of = options, as_of
+        self.site_posters = site_has_posters(options)
+        self.last: tuple[str, ProjectDigest] | None = None      # (settings, digest) of the last pass
+
+    def one_pass(self, touched: set[Path] | None = None) -> Pass:
+        """Bring the site up to date; `touched`: the files changed since the last pass (None: unknown)."""
+        started = time.perf_counter()
+        current = replace(self.options, as_of=reference_date(self.as_of), posters=self.site_posters,
+                          posters_of_updated=self.options.posters, resident=True)
+        try:
+            digest = self._digest(current, touched)
+            self.last = (build_settings(current), digest)
+            if is_marked(current.site_dir, BUILD_MARK, digest.combined):
+                return Pass(time.perf_counter() - started)
+            published = publish(current, digest=digest)
+        except BuildFailed as failed:
+            return Pass(time.perf_counter() - started, failed=failed)
+        except OSError as exc:
+            return Pass(time.perf_counter() - started, error=exc.strerror or str(exc))
+        return Pass(time.perf_counter() - started, published)
+
+    def _digest(self, current: BuildOptions, touched: set[Path] | None) -> ProjectDigest:
+        slugs = _community_folders(current.root, touched) if touched is not None else None
+        if self.last is None or slugs is None or self.last[0] != build_settings(current):
+            return build_digest(current)
+        return refreshed_digest(current.root, self.last[1], slugs)
+
+
+def _community_folders(root: Path, touched: set[Path]) -> set[str] | None:
+    """The community folders `touched` lies in; None when a file elsewhere or a
+    profile changed (what every community's pages read: the whole project is read again)."""
+    slugs: set[str] = set()
+    for path in touched:
+        parts = path.relative_to(root).parts if path.is_relative_to(root) else ()
+        if len(parts) < 3 or parts[0] != COMMUNITIES_DIR or parts[2] == PROFILE_FILE or parts[1].startswith((".", "_")):
+            return None
+        slugs.add(parts[1])
+    return slugs if all((root / COMMUNITIES_DIR / slug).is_dir() for slug in slugs) else None
 
 
 def watch(options: BuildOptions, as_of: date | None, report: Callable[[Pass], None],
-          changes: Iterator[None]) -> None:
-    """A pass now, then one after each change `changes` yields, until it ends."""
-    site_posters = site_has_posters(options)
-    report(one_pass(options, as_of, site_posters))
+          changes: Iterator[set[Path]]) -> None:
+    """A pass now, then one after each burst of changes `changes` yields, until it ends."""
+    passes = Watch(options, as_of)
+    report(passes.one_pass())
     _warm_up()
-    for _ in changes:
-        report(one_pass(options, as_of, site_posters))
+    for touched in changes:
+        report(passes.one_pass(touched))
 
 
 def _warm_up() -> None:
@@ -83,7 +114,7 @@ def _warm_up() -> None:
 class Changes:
     """Changes to what a build reads, from the operating system's file events
     (watchdog, as `mkdocs serve` uses). Iterating waits for the next burst of
-    changes and yields once it has been quiet for QUIET_SECONDS."""
+    changes and yields the files it touched once it has been quiet for QUIET_SECONDS."""
 
     def __init__(self, root: Path) -> None:
         from watchdog.events import FileSystemEventHandler
@@ -91,15 +122,21 @@ class Changes:
 
         self.changed = threading.Event()
         self.last = 0.0
+        self.touched: set[Path] = set()
+        self.lock = threading.Lock()
         watcher = self
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event) -> None:   # type: ignore[no-untyped-def]
-                if event.event_type in ("opened", "closed_no_write"):
+                if event.event_type in ("opened", "closed_no_write") or (
+                        event.is_directory and event.event_type == "modified"):   # its files have their own events
                     return
-                paths = [event.src_path, getattr(event, "dest_path", "")]
-                if any(_watched(root, Path(str(p))) for p in paths if p):
-                    watcher.last = time.monotonic()
+                paths = [Path(str(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+                watched = {p for p in paths if _watched(root, p)}
+                if watched:
+                    with watcher.lock:
+                        watcher.touched |= watched
+                        watcher.last = time.monotonic()
                     watcher.changed.set()
 
         self.observer = Observer()
@@ -109,15 +146,18 @@ class Changes:
         self.observer.schedule(Handler(), str(root), recursive=False)
         self.observer.start()
 
-    def __iter__(self) -> Iterator[None]:
+    def __iter__(self) -> Iterator[set[Path]]:
+        """The files changed in each burst."""
         try:
             while True:
                 while not self.changed.wait(0.5):
                     pass
                 while time.monotonic() - self.last < QUIET_SECONDS:
                     time.sleep(QUIET_SECONDS / 4)
-                self.changed.clear()
-                yield None
+                with self.lock:
+                    touched, self.touched = self.touched, set()
+                    self.changed.clear()
+                yield touched
         finally:
             self.observer.stop()
             self.observer.join(timeout=5)

@@ -8,6 +8,7 @@ from; it is used only while the site folder still carries that digest's mark.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ class Manifest:
 
 def read_manifest(root: Path, site_dir: Path) -> Manifest | None:
     """The manifest of the last build into `site_dir`; None: build in full."""
-    manifest = read_pickle(root / MANIFEST, Manifest)
+    manifest = _read(root / MANIFEST)
     if manifest is None or manifest.version != VERSION or manifest.site_dir != site_key(root, site_dir):
         return None
     return manifest
@@ -61,9 +62,60 @@ def site_key(root: Path, site_dir: Path) -> str:
     return os.path.relpath(site_dir.resolve(), root.resolve())
 
 
-def write_manifest(root: Path, manifest: Manifest) -> None:
-    write_pickle(root / MANIFEST, manifest)
+def write_manifest(root: Path, manifest: Manifest, behind: bool = False) -> None:
+    """`behind`: in a thread, so a long-running process need not wait for it (the
+    next read waits). Until it is written the site's mark names a newer build than
+    the file does, and a build started meanwhile builds in full: never wrong."""
+    path = root / MANIFEST
+    _wait_for_writing(path)
+    if not behind:
+        _write(path, manifest)
+        return
+    writer = threading.Thread(target=_write, args=(path, manifest), name="gongshi-manifest")
+    _WRITING[str(path)] = writer
+    writer.start()
 
 
 def forget_manifest(root: Path) -> None:
-    (root / MANIFEST).unlink(missing_ok=True)
+    path = root / MANIFEST
+    _wait_for_writing(path)
+    path.unlink(missing_ok=True)
+    _HELD.pop(str(path), None)
+
+
+# A process that builds again and again (gongshi watch) keeps the last manifest it
+# read or wrote, used while the file is the one it wrote (same size, times, inode).
+_HELD: dict[str, tuple[tuple[int, int, int, int], Manifest]] = {}
+_WRITING: dict[str, threading.Thread] = {}
+
+
+def _stat_key(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def _read(path: Path) -> Manifest | None:
+    _wait_for_writing(path)
+    key, held = _stat_key(path), _HELD.get(str(path))
+    if key is not None and held is not None and held[0] == key:
+        return held[1]
+    manifest = read_pickle(path, Manifest)
+    if manifest is not None and key is not None:
+        _HELD[str(path)] = (key, manifest)
+    return manifest
+
+
+def _write(path: Path, manifest: Manifest) -> None:
+    write_pickle(path, manifest)
+    key = _stat_key(path)
+    if key is not None:
+        _HELD[str(path)] = (key, manifest)
+
+
+def _wait_for_writing(path: Path) -> None:
+    writer = _WRITING.pop(str(path), None)
+    if writer is not None:
+        writer.join()

@@ -14,7 +14,9 @@ byte for byte, as a full build of the same data (tests/site/test_update.py).
 
 from __future__ import annotations
 
-from dataclasses import replace
+import multiprocessing
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -45,7 +47,15 @@ class Declined(Exception):
     """This change needs a full build."""
 
 
-DrawPosters = Callable[[Validated, list[str], Path], None]      # (validated, slugs, out_dir)
+DrawPosters = Callable[[Validated, list[str], Path], int]      # (validated, slugs, out_dir) -> posters drawn
+
+
+@dataclass(frozen=True)
+class Updated:
+    built: BuiltSite              # the new manifest's contents
+    rendered: list[str]           # the communities rendered again
+    folders: list[str]            # the top-level folders they own (theirs, their old names' redirect pages)
+    posters: int                  # posters drawn or copied for them
 
 
 def changed_communities(root: Path, manifest: Manifest, digest: ProjectDigest) -> set[str]:
@@ -68,12 +78,11 @@ def changed_communities(root: Path, manifest: Manifest, digest: ProjectDigest) -
 
 
 def update_site(root: Path, staging: Path, manifest: Manifest, digest: ProjectDigest,
-                render_posters: DrawPosters) -> tuple[BuiltSite, list[str], list[str]]:
+                render_posters: DrawPosters | None) -> Updated:
     """Write into `staging` what changed since `manifest`; raise Declined when a
-    full build is needed, BuildFailed when the data cannot be published. Returns
-    the new manifest's contents, the communities rendered and the top-level
-    folders they own (theirs and their old names' redirect pages).
-    `render_posters(validated, slugs, out_dir)` draws the posters of `slugs`."""
+    full build is needed, BuildFailed when the data cannot be published.
+    `render_posters(validated, slugs, out_dir)` draws the posters of `slugs`, on
+    another core while the pages are written."""
     from generator.publish import BuildFailed
 
     built = manifest.built
@@ -109,6 +118,9 @@ def update_site(root: Path, staging: Path, manifest: Manifest, digest: ProjectDi
     if [p.path for p in listed] != built.listed:
         raise Declined("the listing pages changed")
 
+    slugs = sorted(c.slug for c in published)
+    posters = alongside(render_posters, validated, slugs, staging) if render_posters and slugs else lambda: 0
+
     keys = {page.path: page.fingerprint() for page in listed}
     # A listing page made from the same text is the same page (the theme and navigation did
     # not change, or the update was declined); after a commit its history may have a new date.
@@ -125,7 +137,7 @@ def update_site(root: Path, staging: Path, manifest: Manifest, digest: ProjectDi
     for files_of_one in data.values():
         for one in files_of_one:
             write_file(one.content, staging / one.path)
-    render_posters(validated, sorted(c.slug for c in published), staging)
+    drawn = posters()
     for one in city_data_files(listing, built.schemas):
         write_file(one.content, staging / one.path)
     if built.search is not None and stale:
@@ -137,8 +149,43 @@ def update_site(root: Path, staging: Path, manifest: Manifest, digest: ProjectDi
     unmet = {**built.unmet, **unmet_by_community(validated.findings, (c.slug for c in published))}
     folders = sorted(pages) + sorted({old.split("/")[0] for c in published for path in pages[c.slug]
                                       for old in old_addresses(c, path)})
-    return (replace(built, listing=listing, pages=all_pages, unmet=unmet, listed_keys=keys), sorted(pages),
-            folders)
+    return Updated(replace(built, listing=listing, pages=all_pages, unmet=unmet, listed_keys=keys), sorted(pages),
+                   folders, drawn)
+
+
+def alongside(draw: DrawPosters, validated: Validated, slugs: list[str], out_dir: Path) -> Callable[[], int]:
+    """Start `draw` in a forked process, which shares everything loaded (nothing is
+    pickled on the way in); the returned function waits for it and gives its result
+    or raises its exception. With one core, draws now."""
+    if (os.cpu_count() or 1) < 2:
+        drawn = draw(validated, slugs, out_dir)
+        return lambda: drawn
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            writer.send((True, draw(validated, slugs, out_dir)))
+        except BaseException as exc:        # noqa: BLE001 - handed to the parent, which raises it
+            writer.send((False, exc))
+
+    process = context.Process(target=child, name="gongshi-posters")
+    process.start()
+    writer.close()
+
+    def result() -> int:
+        try:
+            done, value = reader.recv()
+        except EOFError:
+            raise RuntimeError(f"the poster process ended with code {process.exitcode}") from None
+        finally:
+            process.join()
+            reader.close()
+        if not done:
+            raise value
+        return value
+
+    return result
 
 
 def theme_for(config: MkDocsConfig, plugin: GongshiPlugin, listing: Listing,

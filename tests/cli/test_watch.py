@@ -19,6 +19,7 @@ from tests.site.conftest import copy_project
 
 TITLE = {"file": "activities.yml", "find": "2026-11-15, time: \"19:00-20:30\", title: 邻里茶话会,",
          "replace": "2026-11-15, time: \"19:00-20:30\", title: 邻里茶话会（改到周六）,"}
+PROFILE = {"file": "community.yml", "find": "phone: 0577-88012345", "replace": "phone: 0577-88012399"}
 MOBILE = {"file": "activities.yml", "find": "（改到周六）", "replace": "（报名电话 13912345678）"}
 
 
@@ -83,6 +84,11 @@ def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path)
 
         apply_edits(root, "wangjiang", [{**MOBILE, "find": MOBILE["replace"], "replace": MOBILE["find"]}])
         watching.wait_for("site/ 已是最新")      # back to what the site was built from
+
+        apply_edits(root, "wangjiang", [PROFILE])      # every page names the community: a full build
+        assert "完整生成" in watching.wait_for("已发布到 site/")[-1]
+        assert "0577-88012399" in (root / "site" / "wangjiang" / "index.html").read_text(encoding="utf-8")
     finally:
         code = watching.stop()
     assert code == 0 and "已停止监视" in "\n".join(watching.seen + list(watching.lines.queue))
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site-")], "a staging folder was left behind"

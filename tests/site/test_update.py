@@ -89,6 +89,23 @@ def test_posters_of_the_edited_community_are_drawn_again(tmp_path: Path) -> None
     assert redrawn and all(name.startswith("calendar-") for name in redrawn), redrawn
     matches_full_build(root, posters=True)
 
+    # The posters are drawn in another process while the pages are written: its failure
+    # still stops the update, with the message, and leaves the site as it was.
+    from generator.posters import render
+    from generator.posters.errors import PosterError
+
+    def cannot_draw(*args: object, **options: object) -> None:
+        raise PosterError("版式文件 calendar.yml 第 3 行：字号必须是数字")
+
+    site = tree(root / "site")
+    apply_edits(root, "qingfeng", [{"file": "activities.yml", "find": "title: （改）", "replace": "title: （再改）", "count": "all"}])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "draw_job", cannot_draw)
+        with pytest.raises(BuildFailed) as failed:
+            publish(options(root, posters=True))
+    assert "字号必须是数字" in failed.value.findings[0].message
+    assert tree(root / "site") == site
+
 
 def git(root: Path, *args: str) -> None:
     import os
