@@ -124,12 +124,11 @@ def publish_posters(root: Path, site_dir: Path, as_of: date, sizes: tuple[str, .
     """`gongshi posters`: draw the posters of `only` (None: every community) beside
     the site and move them in when all are drawn. Returns how many, None when the
     site already holds them; raises BuildFailed for data or a poster that cannot be drawn."""
-    from generator.config import site_url
-    from generator.pipeline import validate
-
     fingerprint = posters_fingerprint(root, as_of, sizes, only)
     if is_marked(site_dir, POSTERS_MARK, fingerprint):
         return None
+    from generator.pipeline import validate      # the data model loads only when something is drawn
+
     validated = validate(root, as_of, only)
     blocking = validated.blocking()
     if blocking:

@@ -29,7 +29,7 @@ from generator.publish import (BUILD_MARK, BuildFailed, BuildOptions, Published,
 
 WATCHED_FOLDERS = (COMMUNITIES_DIR, "content", "theme")
 WATCHED_FILES = ("mkdocs.yml",)
-QUIET_SECONDS = 0.2        # a save often writes a file several times: wait until it is quiet
+QUIET_SECONDS = 0.1        # a save often writes a file several times: wait until it is quiet
 
 
 @dataclass(frozen=True)
