@@ -258,6 +258,10 @@ def watch(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date |
         keep_up_to_date(options, as_of, report, iter(changes))
     except KeyboardInterrupt:
         pass
+    finally:
+        from generator.site.manifest import manifest_written
+
+        manifest_written(root)
     click.echo("已停止监视。")
     return 0
 

@@ -106,7 +106,12 @@ def watch(options: BuildOptions, as_of: date | None, report: Callable[[Pass], No
 
 
 def _warm_up() -> None:
-    """Load now what the first update needs, so the first edit is as quick as the next."""
+    """Load now what an update needs, so the first edit is as quick as the next; the
+    poster drawing modules too, which the forked poster process would otherwise
+    import at every pass (fpdf, numpy: most of a second)."""
+    import generator.posters.compose  # noqa: F401
+    import generator.posters.pdf  # noqa: F401
+    import generator.posters.png  # noqa: F401
     import generator.posters.render  # noqa: F401
     import generator.site.update  # noqa: F401
 

@@ -8,7 +8,7 @@ from; it is used only while the site folder still carries that digest's mark.
 from __future__ import annotations
 
 import os
-import threading
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,17 +63,28 @@ def site_key(root: Path, site_dir: Path) -> str:
 
 
 def write_manifest(root: Path, manifest: Manifest, behind: bool = False) -> None:
-    """`behind`: in a thread, so a long-running process need not wait for it (the
-    next read waits). Until it is written the site's mark names a newer build than
-    the file does, and a build started meanwhile builds in full: never wrong."""
+    """`behind`: by a forked process (pickling holds the interpreter, so a thread
+    would not help), for a long-running process that need not wait for it; the next
+    read waits. Until it is written the site's mark names a newer build than the
+    file does, and a build started meanwhile builds in full: never wrong."""
     path = root / MANIFEST
     _wait_for_writing(path)
-    if not behind:
+    if not behind or not hasattr(os, "fork"):
         _write(path, manifest)
         return
-    writer = threading.Thread(target=_write, args=(path, manifest), name="gongshi-manifest")
-    _WRITING[str(path)] = writer
-    writer.start()
+    child = os.fork()
+    if child == 0:                      # pragma: no cover - the child only writes and leaves
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C stops the watch, not this write
+            write_pickle(path, manifest)
+        finally:
+            os._exit(0)
+    _WRITING[str(path)] = (child, manifest)
+
+
+def manifest_written(root: Path) -> None:
+    """Wait until a manifest written behind the process is on disk."""
+    _wait_for_writing(root / MANIFEST)
 
 
 def forget_manifest(root: Path) -> None:
@@ -86,7 +97,7 @@ def forget_manifest(root: Path) -> None:
 # A process that builds again and again (gongshi watch) keeps the last manifest it
 # read or wrote, used while the file is the one it wrote (same size, times, inode).
 _HELD: dict[str, tuple[tuple[int, int, int, int], Manifest]] = {}
-_WRITING: dict[str, threading.Thread] = {}
+_WRITING: dict[str, tuple[int, Manifest]] = {}        # the process writing it, and what it writes
 
 
 def _stat_key(path: Path) -> tuple[int, int, int, int] | None:
@@ -116,6 +127,14 @@ def _write(path: Path, manifest: Manifest) -> None:
 
 
 def _wait_for_writing(path: Path) -> None:
-    writer = _WRITING.pop(str(path), None)
-    if writer is not None:
-        writer.join()
+    writing = _WRITING.pop(str(path), None)
+    if writing is None:
+        return
+    child, manifest = writing
+    try:
+        os.waitpid(child, 0)
+    except ChildProcessError:
+        pass
+    key = _stat_key(path)
+    if key is not None:
+        _HELD[str(path)] = (key, manifest)
