@@ -99,8 +99,9 @@ def watch(options: BuildOptions, as_of: date | None, report: Callable[[Pass], No
           changes: Iterator[set[Path]]) -> None:
     """A pass now, then one after each burst of changes `changes` yields, until it ends."""
     passes = Watch(options, as_of)
-    report(passes.one_pass())
-    _warm_up()
+    first = passes.one_pass()
+    _warm_up()                  # before saying the site is up to date: then an edit is handled at once
+    report(first)
     for touched in changes:
         report(passes.one_pass(touched))
 
