@@ -72,24 +72,21 @@ def keep_file_hashes(root: Path) -> None:
         write_pickle(root / HASHES, hashes)
 
 
-def _add_content(digest: "hashlib._Hash", path: str, stat: os.stat_result, hashes: FileHashes | None) -> None:
+def _add_content(digest: "hashlib._Hash", path: str, stat: os.stat_result, hashes: FileHashes) -> None:
     if stat.st_size > SMALL:
         digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-    elif hashes is not None:
-        digest.update(hashes.content(path, stat))
     else:
-        with open(path, "rb") as file:
-            digest.update(file.read())
+        digest.update(hashes.content(path, stat))
 
 
-def add_file(digest: "hashlib._Hash", path: Path, name: str, hashes: FileHashes | None = None) -> None:
+def add_file(digest: "hashlib._Hash", path: Path, name: str, hashes: FileHashes) -> None:
     if not path.is_file():
         return
     digest.update(name.encode() + b"\0")
     _add_content(digest, str(path), path.stat(), hashes)
 
 
-def add_tree(digest: "hashlib._Hash", folder: Path, name: str, hashes: FileHashes | None = None) -> None:
+def add_tree(digest: "hashlib._Hash", folder: Path, name: str, hashes: FileHashes) -> None:
     """Every file under `folder`, named relative to it (a missing folder adds nothing).
     Walked with os.scandir and plain strings: a city has tens of thousands of files."""
     found: list[tuple[str, str, os.stat_result]] = []
@@ -183,7 +180,7 @@ def project_digest(root: Path, settings: str, only: list[str] | None = None) -> 
     return ProjectDigest(digest.hexdigest(), communities, git_head(root))
 
 
-def community_digest(folder: Path, hashes: FileHashes | None = None) -> str:
+def community_digest(folder: Path, hashes: FileHashes) -> str:
     """A community folder's own files: what ProjectDigest.communities holds."""
     digest = hashlib.sha256()
     add_tree(digest, folder, folder.name, hashes)

@@ -114,13 +114,18 @@ def _read(path: Path) -> Manifest | None:
     if key is not None and held is not None and held[0] == key:
         return held[1]
     manifest = read_pickle(path, Manifest)
-    if manifest is not None and key is not None:
-        _HELD[str(path)] = (key, manifest)
+    if manifest is not None:
+        _hold(path, manifest)
     return manifest
 
 
 def _write(path: Path, manifest: Manifest) -> None:
     write_pickle(path, manifest)
+    _hold(path, manifest)
+
+
+def _hold(path: Path, manifest: Manifest) -> None:
+    """Keep `manifest` as what the file at `path` now holds."""
     key = _stat_key(path)
     if key is not None:
         _HELD[str(path)] = (key, manifest)
@@ -135,6 +140,4 @@ def _wait_for_writing(path: Path) -> None:
         os.waitpid(child, 0)
     except ChildProcessError:
         pass
-    key = _stat_key(path)
-    if key is not None:
-        _HELD[str(path)] = (key, manifest)
+    _hold(path, manifest)
