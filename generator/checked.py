@@ -62,12 +62,19 @@ def check(root: Path, as_of: date, only: list[str] | None = None, glyphs: bool =
 def _fresh(root: Path, as_of: date, only: list[str] | None, glyphs: bool, keys: dict[str, str]) -> Checked:
     from generator.pipeline import validate      # the data model loads only when something is checked
 
-    validated = validate(root, as_of, only)
-    findings = list(validated.findings)
+    findings: list[Finding] = []
+    extra = None
     if glyphs:
-        from generator.posters.glyphs import glyph_findings
+        from generator.posters.errors import PosterError
+        from generator.posters.fonts import project_fonts
+        from generator.posters.glyphs import font_missing, glyph_check
 
-        findings += glyph_findings(validated)
+        try:
+            extra = glyph_check(project_fonts(root))
+        except PosterError as exc:
+            findings.append(font_missing(exc))
+    validated = validate(root, as_of, only, extra, models=False)
+    findings = list(validated.findings) + findings + validated.extra_findings
     result = Checked(as_of, Findings(findings), {s: c.name for s, c in validated.city.communities.items()})
     grouped = by_community(findings)
     for slug in keys:

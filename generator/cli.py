@@ -6,9 +6,11 @@ Exit codes: 0 no error; 1 errors found (warnings too with --strict);
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import shutil
+import signal
 import sys
 import time
 import traceback
@@ -231,6 +233,8 @@ def watch(site_dir: str, sizes: tuple[str, ...], no_posters: bool, as_of: date |
     from generator.watch import WATCHED_FILES, WATCHED_FOLDERS, Changes, Pass
     from generator.watch import watch as keep_up_to_date
 
+    # `kill -USR1` prints where every thread of a long-running watch stands (for a stuck one).
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     root = project_root()
     options = BuildOptions(root=root, site_dir=root / site_dir, as_of=reference_date(as_of),
                            posters=not no_posters, sizes=tuple(sizes))

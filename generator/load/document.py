@@ -8,6 +8,7 @@ every value it returns keeps where it was written.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +23,28 @@ from generator.load.text import INDENT_GUESSES, MAX_FILE_BYTES, Suspect, clean, 
 class Positions(Mapping[Path_, Location]):
     """Where each value of a file stands. A file has thousands of values and
     only a few of their locations are ever asked for, so they are kept as
-    (line, column) pairs in `points` and a Location is made on demand."""
+    (line, column) pairs in `points` and a Location is made on demand.
+    Pickled, the pairs travel as one packed blob, unpacked on first use: a city
+    validated on several cores sends every file's positions to the main process,
+    which asks for almost none of them."""
 
-    __slots__ = ("file", "points")
+    __slots__ = ("file", "_points", "_packed")
 
-    def __init__(self, file: str, points: dict[Path_, Point]) -> None:
+    def __init__(self, file: str, points: dict[Path_, Point] | None = None, packed: bytes = b"") -> None:
         self.file = file
-        self.points = points
+        self._points = points
+        self._packed = packed
+
+    @property
+    def points(self) -> dict[Path_, Point]:
+        if self._points is None:
+            self._points = pickle.loads(self._packed) if self._packed else {}
+            self._packed = b""
+        return self._points
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        packed = self._packed or pickle.dumps(self.points, protocol=pickle.HIGHEST_PROTOCOL)
+        return Positions, (self.file, None, packed)
 
     def __getitem__(self, path: Path_) -> Location:
         line, column = self.points[path]

@@ -7,6 +7,7 @@ this only builds, and turns a refused build into `BuildFailed` with the findings
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Iterator
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from generator.pipeline import Validated
 from generator.publish import BuildFailed
@@ -23,6 +24,7 @@ from generator.site.manifest import BuiltSite
 from generator.site.plugin import GongshiPlugin
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+LINE = re.compile(r"\bline (\d+)")
 
 
 def build_site(root: Path, site_dir: Path, as_of: date) -> tuple[Validated, BuiltSite]:
@@ -40,7 +42,15 @@ def build_site(root: Path, site_dir: Path, as_of: date) -> tuple[Validated, Buil
 
 
 def load_project(root: Path, site_dir: Path, as_of: date) -> tuple[MkDocsConfig, GongshiPlugin]:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    if not (root / "mkdocs.yml").is_file():
+        raise BuildFailed([], f"{root} 里没有 mkdocs.yml（网站的设置）。请在项目文件夹里运行，或从示例项目复制一份 mkdocs.yml")
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    except ConfigurationError as exc:
+        line = LINE.search(str(exc))
+        where = f"第 {line.group(1)} 行" if line else ""
+        raise BuildFailed([], f"mkdocs.yml {where}写法有误，网站无法生成（{exc}）。"
+                              "请对照示例项目的 mkdocs.yml 改正：冒号后要有空格，括号要成对") from None
     plugin = config.plugins.get("gongshi")
     if not isinstance(plugin, GongshiPlugin):
         raise BuildFailed([], "mkdocs.yml 没有启用 gongshi 插件（plugins: - gongshi）")

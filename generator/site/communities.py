@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import multiprocessing
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -24,11 +22,10 @@ from generator.site.context import Site
 from generator.site.pages import Page, community_pages
 from generator.site.redirects import old_addresses, redirect_page
 from generator.site.search import SITE_INDEX, community_index
+from generator.spread import spread_map
 
-# Below this many communities a worker process costs more than it saves.
-PARALLEL_FROM = 8
-
-_job: tuple[Site, FrameRenderer, Path, dict[str, Any] | None] | None = None
+# A worker process costs more than it saves for fewer communities than this.
+PER_WORKER = 8
 
 
 def frame_meta(pages: list[Page]) -> dict[str, Any]:
@@ -67,30 +64,13 @@ def write_file(content: bytes, target: Path) -> None:
     mkdocs.utils.write_file(content, str(target))
 
 
-def _write_share(slugs: list[str]) -> dict[str, list[str]]:
-    assert _job is not None
-    site, renderer, site_dir, search = _job
-    by_slug = {c.slug: c for c in site.communities}
-    return {slug: write_community(site, by_slug[slug], renderer, site_dir, search) for slug in slugs}
-
-
 def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path, search: dict[str, Any] | None,
                       only: list[str] | None = None) -> dict[str, list[str]]:
     """Write every published community, or those in `only` (`search`: the theme's
     search settings, None when search is off); return each one's page addresses."""
-    global _job
-    _job = (site, renderer, site_dir, search)
-    slugs = [c.slug for c in site.communities if only is None or c.slug in only]
-    workers = min(os.cpu_count() or 1, max(1, len(slugs) // PARALLEL_FROM))
-    try:
-        if workers == 1:
-            written = _write_share(slugs)
-        else:
-            shares = [slugs[i::workers] for i in range(workers)]
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                written = {slug: paths for share in pool.map(_write_share, shares) for slug, paths in share.items()}
-    finally:
-        _job = None
+    chosen = [c for c in site.communities if only is None or c.slug in only]
+    paths = spread_map(lambda c: write_community(site, c, renderer, site_dir, search), chosen, PER_WORKER)
+    written = {c.slug: one for c, one in zip(chosen, paths)}
     if only is None:
         sitemap, mtime = read_sitemap(site_dir)
         write_sitemap(site_dir, sitemap, mtime, written, site.config.site_url)

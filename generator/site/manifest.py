@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,7 @@ def forget_manifest(root: Path) -> None:
 # A process that builds again and again (gongshi watch) keeps the last manifest it
 # read or wrote, used while the file is the one it wrote (same size, times, inode).
 _HELD: dict[str, tuple[tuple[int, int, int, int], Manifest]] = {}
+WRITER_SECONDS = 20.0          # far longer than a city's manifest takes to write
 _WRITING: dict[str, tuple[int, Manifest]] = {}        # the process writing it, and what it writes
 
 
@@ -136,8 +138,21 @@ def _wait_for_writing(path: Path) -> None:
     if writing is None:
         return
     child, manifest = writing
+    deadline = time.monotonic() + WRITER_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            done, _ = os.waitpid(child, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if done:
+            _hold(path, manifest)
+            return
+        time.sleep(0.01)
+    # A child forked beside the watch's threads can be stuck on a lock one of them
+    # held at the fork: never wait forever, write the manifest here instead.
     try:
+        os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
-    except ChildProcessError:
+    except (ChildProcessError, ProcessLookupError):
         pass
-    _hold(path, manifest)
+    _write(path, manifest)

@@ -62,6 +62,9 @@ class DataFile:
     content: bytes
 
 
+# A worker process costs more than it saves for fewer communities than this.
+DATA_PER_WORKER = 12
+
 CommunityBuilder = Callable[[Site, Community], Iterable[Page]]
 
 
@@ -142,15 +145,26 @@ def city_data_files(listing: "Listing", schemas: list[DataFile]) -> list[DataFil
     return files + [datapackage.city_package(listing, {f.path: f for f in files})]
 
 
-def build_data(site: Site) -> CityData:
+def build_data(site: Site, write_to: Path | None = None) -> CityData:
+    """Every data file and the listing. With `write_to` (a site folder), each
+    community's own files are written there by the worker that made them and
+    not kept (`by_community` then lists no files): a city's are gigabytes."""
     from generator.site.summary import Listing
+    from generator.spread import spread_map
 
-    by_community: dict[str, list[DataFile]] = {}
-    summaries = []
-    for c in site.communities:
-        by_community[c.slug], summary = community_data(site, c)
-        summaries.append(summary)
-    listing = Listing(summaries, site.config, site.as_of)
+    def one(c: Community) -> tuple[list[DataFile], "Summary"]:
+        files, summary = community_data(site, c)
+        if write_to is None:
+            return files, summary
+        for data in files:
+            target = write_to / data.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data.content)
+        return [], summary
+
+    made = spread_map(one, site.communities, DATA_PER_WORKER)
+    by_community = {c.slug: files for c, (files, _) in zip(site.communities, made)}
+    listing = Listing([summary for _, summary in made], site.config, site.as_of)
     return CityData(by_community, city_data_files(listing, schema_files()), listing)
 
 

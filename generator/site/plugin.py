@@ -90,7 +90,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
             log.info(f"gongshi: {len(unmet)} 项标准要求未达到，已在各社区的“达标自评”页公开。")
         site = Site.create(self.validated, site_config(config, self.root))
         self.site = site
-        self.data = build_data(site)
+        self.data = build_data(site, Path(config.site_dir))
         self.searched = []
         listed = listing_pages(self.data.listing)
         reference = reference_pages(site)

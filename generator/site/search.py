@@ -37,7 +37,7 @@ def plain_text(body_html: str) -> str:
 
 def segment(text: str) -> str:
     """Words joined by U+200B, HTML-escaped: the theme shows results as markup."""
-    return html.escape(WORD_JOINER.join(word for word in rjieba.cut(text) if word.strip()))
+    return html.escape(WORD_JOINER.join(filter(str.strip, rjieba.cut(text))))
 
 
 def searchable(page: Page) -> bool:

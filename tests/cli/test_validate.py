@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,22 @@ def test_validate_scenario(scenario: dict[str, Any], tmp_path: Path) -> None:
         assert expected in output, f"{expected!r} not in:\n{output}"
     for unexpected in scenario.get("absent", []):
         assert unexpected not in output
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_several_cores_say_exactly_what_one_says(scenario: dict[str, Any], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each community in its own worker process (loaded, checked, its posters'
+    characters looked up there): the same lines, in the same order, as in one process."""
+    root = copy_examples(tmp_path)
+    apply_edits(root, scenario.get("community", "wangjiang"), scenario.get("edits", []))
+    args = ("validate", "--as-of", AS_OF.isoformat(), *scenario.get("args", []))
+    monkeypatch.setenv("GONGSHI_WORKERS", "1")
+    alone = run_cli(root, *args)
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    monkeypatch.setenv("GONGSHI_WORKERS", "3")
+    spread = run_cli(root, *args)
+    assert (spread.exit_code, spread.output) == (alone.exit_code, alone.output)
 
 
 def test_json_output_carries_file_line_and_clause(tmp_path: Path) -> None:

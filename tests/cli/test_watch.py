@@ -29,7 +29,10 @@ class Watching:
     def __init__(self, root: Path) -> None:
         self.child = subprocess.Popen(
             [sys.executable, "-c", "from generator.cli import main; main()", "watch", "--as-of", AS_OF.isoformat()],
-            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+            # A shell's background job ignores Ctrl-C, and so would its children (CI may run the suite so):
+            # the watch gets the terminal's default, as when staff start it.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -56,6 +59,13 @@ class Watching:
         self.child.send_signal(signal.SIGINT)
         try:
             return self.child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.child.send_signal(signal.SIGUSR1)      # where it is stuck, printed by faulthandler
+            time.sleep(2)
+            stuck = []
+            while not self.lines.empty():
+                stuck.append(self.lines.get())
+            raise AssertionError("Ctrl-C did not stop gongshi watch within 30 s:\n" + "\n".join(self.seen + stuck))
         finally:
             self.child.kill()
 

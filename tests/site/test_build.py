@@ -43,3 +43,26 @@ def test_mkdocs_serve_watches_the_community_data(tmp_path: Path) -> None:
     server = Server()
     assert plugin.on_serve(server, config=None, builder=None) is server
     assert str(tmp_path / "communities") in server.watched
+
+
+SETTINGS_CASES = [
+    ("没有 mkdocs.yml", None, ["里没有 mkdocs.yml", "site/ 保持上一次的内容"]),
+    ("mkdocs.yml 写错", "site_name: [\n", ["mkdocs.yml 第 2 行写法有误", "site/ 保持上一次的内容"]),
+]
+
+
+@pytest.mark.parametrize("name, settings, expected", SETTINGS_CASES, ids=[c[0] for c in SETTINGS_CASES])
+def test_missing_or_broken_settings_are_explained(name: str, settings: str | None, expected: list[str],
+                                                 tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    root = copy_project(tmp_path / "project")
+    if settings is None:
+        (root / "mkdocs.yml").unlink()
+    else:
+        (root / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    result = run_cli(root, "build", "--no-posters", "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 1
+    for words in expected:
+        assert words in result.output
+    assert "内部错误" not in result.output and not (root / "site").exists()
