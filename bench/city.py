@@ -84,7 +84,8 @@ def watched_edits(project: Path, slug: str, marks: tuple[str, ...] = ("（再次
     """`gongshi watch` running: each edit of `slug` timed from the file's save to the
     line saying the site and that community's posters are published."""
     child = subprocess.Popen(GONGSHI + ["watch", "--as-of", AS_OF], cwd=project, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+                             stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # Ctrl-C works in CI jobs too
     lines: list[str] = []
 
     def until(*words: str) -> str:
