@@ -34,7 +34,7 @@ from generator.model.community import COMMUNITIES_DIR
 from generator.pipeline import Validated, validate
 from generator.publish import swap_in
 from generator.site.context import Site, SiteConfig
-from generator.site.pages import DataFile, Page, build_data, community_pages, site_pages, write_docs_folder
+from generator.site.pages import DataFile, Page, build_data, every_community_pages, site_pages, write_docs_folder
 from generator.site.redirects import old_addresses, redirect_page
 from generator.site.theme_assets import POLYFILL, patch_bundle
 
@@ -120,7 +120,7 @@ def write_export(validated: Validated, options: ExportOptions, target: Path, pro
     config = SiteConfig(site_url(root), root, (project.get("extra") or {}).get("gongshi_licence") or "CC-BY-4.0")
     site = Site.create(validated, config)
     data = build_data(site)
-    by_community = {c.slug: community_pages(site, c) for c in site.communities}
+    by_community = every_community_pages(site)
     pages = site_pages(site, data.listing) + [p for one in by_community.values() for p in one]
     docs = target / DOCS
     docs.mkdir(parents=True)

@@ -14,6 +14,8 @@ would. A pass that fails leaves the site as it was, like a build.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -101,9 +103,26 @@ def watch(options: BuildOptions, as_of: date | None, report: Callable[[Pass], No
     passes = Watch(options, as_of)
     first = passes.one_pass()
     _warm_up()                  # before saying the site is up to date: then an edit is handled at once
-    report(first)
-    for touched in changes:
-        report(passes.one_pass(touched))
+    fonts = _prepare_common_fonts(options.root) if options.posters else None
+    try:
+        report(first)
+        for touched in changes:
+            report(passes.one_pass(touched))
+    finally:
+        if fonts is not None and fonts.poll() is None:
+            fonts.terminate()       # its font is written under a temporary name until complete
+            fonts.wait()
+
+
+def _prepare_common_fonts(root: Path) -> subprocess.Popen:
+    """Prepare the poster fonts for the common characters in another process, while
+    staff read the first report (posters/prepared.py): its own Python, not a fork
+    of this one, whose file-watching threads a fork would copy mid-step; at the
+    lowest priority, so that an edit saved meanwhile is not slowed by it."""
+    return subprocess.Popen([sys.executable, "-c", "import os, sys; from pathlib import Path; os.nice(19); "
+                             "from generator.posters.render import prepare_common_fonts; "
+                             "prepare_common_fonts(Path(sys.argv[1]))", str(root)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _warm_up() -> None:

@@ -29,6 +29,8 @@ from typing import Any, Callable
 
 from generator.posters.brand import WORDS, official_mark
 from generator.posters.content import Job, PosterContent
+from generator.folders import COMMUNITIES_DIR
+from generator.posters.errors import PosterError
 from generator.posters.fonts import PosterFonts, find_fonts, located, poster_font_setting
 from generator.posters.kinds import kind_content
 from generator.posters.layout import DEFAULT_LAYOUT_DIR, NATIVE, layout_names, load_layout
@@ -168,6 +170,29 @@ def cache_key(job: Job, fonts: PosterFonts, layout_dir: str, dpi: float) -> str:
                           "fonts": fonts.key, "dpi": dpi, "size": job.size, "content": words},
                          ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+def prepare_common_fonts(root: Path) -> None:
+    """The project's poster fonts prepared, in its poster cache, for the common
+    characters (prepared.py) and for every character its data files, its poster
+    layouts and gongshi's poster labels hold, read as plain text: the font an
+    edit's posters then find ready. Nothing when no poster font is found."""
+    from generator.posters.prepared import COMMON_CHARACTERS
+
+    cache = Cache(root / ".cache" / "posters")
+    try:
+        fonts = find_fonts(poster_font_setting(root), cache.folder)
+    except PosterError:
+        return
+    sources = [*(root / COMMUNITIES_DIR).glob("*/*.yml"), *layout_dir_for(root).glob("*.yml"),
+               *Path(__file__).parent.glob("*.py")]
+    characters = set(COMMON_CHARACTERS + WORDS)
+    for source in sources:
+        try:
+            characters.update(source.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue          # validation reports it; the font is prepared for the rest
+    prepare_fonts(fonts, "".join(sorted(characters)), cache.fonts_folder)
 
 
 class Cache:

@@ -102,14 +102,19 @@ def community_pages(site: Site, community: Community) -> list[Page]:
     return [glossary.linked(page) for builder in _community_builders() for page in builder(site, community)]
 
 
+def every_community_pages(site: Site) -> dict[str, list[Page]]:
+    """Each published community's pages, rendered on every core."""
+    from generator.spread import spread_map
+
+    made = spread_map(lambda c: community_pages(site, c), site.communities, DATA_PER_WORKER)
+    return {c.slug: pages for c, pages in zip(site.communities, made)}
+
+
 def build_pages(validated: Validated, config: SiteConfig, site: Site | None = None) -> list[Page]:
-    """Every page gongshi computes (the export and the benchmark read them all)."""
+    """Every page gongshi computes (the benchmark reads them all)."""
     site = site or Site.create(validated, config)
     data = build_data(site)
-    pages = site_pages(site, data.listing)
-    for c in site.communities:
-        pages.extend(community_pages(site, c))
-    return pages
+    return site_pages(site, data.listing) + [p for pages in every_community_pages(site).values() for p in pages]
 
 
 @dataclass(frozen=True)

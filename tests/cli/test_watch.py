@@ -4,6 +4,7 @@ file and line and leaves the site as it was; Ctrl-C stops it."""
 
 from __future__ import annotations
 
+import json
 import queue
 import signal
 import subprocess
@@ -70,6 +71,22 @@ class Watching:
             self.child.kill()
 
 
+def common_font_prepared(folder: Path, within: float) -> bool:
+    from generator.posters.prepared import COMMON_CHARACTERS, INDEX
+
+    common = {ord(ch) for ch in COMMON_CHARACTERS}
+    until = time.monotonic() + within
+    while time.monotonic() < until:
+        try:
+            files = json.loads((folder / INDEX).read_text(encoding="utf-8"))["files"]
+        except (OSError, ValueError, KeyError):
+            files = {}
+        if any(common <= set(entry["codepoints"]) for entry in files.values()):
+            return True
+        time.sleep(0.5)
+    return False
+
+
 def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     assert run_cli(root, "build", "--no-posters", "--as-of", AS_OF.isoformat()).exit_code == 0
@@ -98,6 +115,9 @@ def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path)
         apply_edits(root, "wangjiang", [PROFILE])      # every page names the community: a full build
         assert "完整生成" in watching.wait_for("已发布到 site/")[-1]
         assert "0577-88012399" in (root / "site" / "wangjiang" / "index.html").read_text(encoding="utf-8")
+
+        # Meanwhile the poster fonts were prepared for every common character (posters/prepared.py).
+        assert common_font_prepared(root / ".cache" / "posters" / "fonts", within=120)
     finally:
         code = watching.stop()
     assert code == 0 and "已停止监视" in "\n".join(watching.seen + list(watching.lines.queue))

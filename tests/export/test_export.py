@@ -131,3 +131,15 @@ def test_a_blocking_error_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     assert "community.yml:" in result.output and "未导出" in result.output
     assert [p.name for p in (root / "out").iterdir()] == [".gongshi-export"]
     assert not [p for p in root.iterdir() if p.name.startswith(".out-")]
+
+
+def test_an_export_on_several_cores_is_the_same_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each community's pages and data files made in its own worker process: the same files, byte for byte."""
+    root = copy_project(tmp_path)
+    exported = {}
+    for workers in ("1", "3"):
+        monkeypatch.setenv("GONGSHI_WORKERS", workers)
+        result = run_cli(root, "export", f"out-{workers}", "--as-of", AS_OF.isoformat(), "--no-posters")
+        assert result.exit_code == 0, result.output
+        exported[workers] = tree(root / f"out-{workers}")
+    assert len(exported["1"]) > 200 and exported["3"] == exported["1"]

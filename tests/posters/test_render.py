@@ -190,3 +190,22 @@ def test_a_font_prepared_for_more_characters_draws_the_same_bytes(examples_root:
     for spec in exact:
         for path in (spec.path, spec.preview_path):
             assert (tmp_path / "b" / path).read_bytes() == (tmp_path / "a" / path).read_bytes(), path
+
+
+def test_an_edit_with_new_everyday_characters_finds_the_font_prepared(tmp_path: Path) -> None:
+    """`gongshi watch` prepares, in the background, the fonts for the common characters and
+    everything the data holds: an edit that brings characters the posters never had
+    (a new place, a new title) draws from that font instead of preparing one (≈ 2 s a face)."""
+    from tests.posters.pdfread import text_of
+
+    root = copy_examples(tmp_path / "repo")
+    render_module.prepare_common_fonts(root)
+    cache = root / ".cache" / "posters"
+    prepared = sorted((cache / "fonts").glob("*.ttf"))
+    assert prepared
+    apply_edits(root, "wangjiang", [{"file": "scenes.yml", "find": "place: 望江东路 230 号",
+                                     "replace": "place: 望江东路 230 号（北门进，走无障碍坡道）"}])
+    specs, _ = render(root, cache, tmp_path / "out", "wangjiang", ["scenes"])
+    assert sorted((cache / "fonts").glob("*.ttf")) == prepared
+    drawn = text_of(tmp_path / "out" / specs[0].path)
+    assert "（北门" in drawn and "走无障碍坡道）" in drawn      # the place wraps in its table cell
