@@ -14,10 +14,13 @@ would. A pass that fails leaves the site as it was, like a build.
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -107,22 +110,46 @@ def watch(options: BuildOptions, as_of: date | None, report: Callable[[Pass], No
     try:
         report(first)
         for touched in changes:
-            report(passes.one_pass(touched))
+            with _paused(fonts):
+                done = passes.one_pass(touched)
+            report(done)
     finally:
-        if fonts is not None and fonts.poll() is None:
-            fonts.terminate()       # its font is written under a temporary name until complete
+        if fonts is not None:
+            _signal(fonts, signal.SIGKILL)      # its font is written under a temporary name until complete
             fonts.wait()
+
+
+@contextmanager
+def _paused(process: subprocess.Popen | None) -> Iterator[None]:
+    """The font preparation stopped while a pass runs: the pass gets every core."""
+    _signal(process, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        _signal(process, signal.SIGCONT)
+
+
+def _signal(process: subprocess.Popen | None, number: int) -> None:
+    """`number` to the process and the workers it started (its own process group)."""
+    if process is None or process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, number)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _prepare_common_fonts(root: Path) -> subprocess.Popen:
     """Prepare the poster fonts for the common characters in another process, while
     staff read the first report (posters/prepared.py): its own Python, not a fork
     of this one, whose file-watching threads a fork would copy mid-step; at the
-    lowest priority, so that an edit saved meanwhile is not slowed by it."""
+    lowest priority, and stopped while a pass runs (_paused), so that an edit saved
+    meanwhile is not slowed by it. It and its workers form their own process group,
+    ended as one when the watch stops."""
     return subprocess.Popen([sys.executable, "-c", "import os, sys; from pathlib import Path; os.nice(19); "
                              "from generator.posters.render import prepare_common_fonts; "
                              "prepare_common_fonts(Path(sys.argv[1]))", str(root)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def _warm_up() -> None:

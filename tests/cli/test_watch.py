@@ -71,6 +71,18 @@ class Watching:
             self.child.kill()
 
 
+def processes_naming(root: Path) -> list[str]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if str(root).encode() in args and any(b"prepare_common_fonts" in a for a in args):
+            found.append(cmdline.parent.name)
+    return found
+
+
 def common_font_prepared(folder: Path, within: float) -> bool:
     from generator.posters.prepared import COMMON_CHARACTERS, INDEX
 
@@ -122,3 +134,20 @@ def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path)
         code = watching.stop()
     assert code == 0 and "已停止监视" in "\n".join(watching.seen + list(watching.lines.queue))
     assert not [p.name for p in root.iterdir() if p.name.startswith(".site-")], "a staging folder was left behind"
+
+
+def test_stopping_while_the_fonts_are_prepared_leaves_no_process_behind(tmp_path: Path) -> None:
+    """The background font preparation (two faces, two worker processes) ends with the watch."""
+    root = copy_project(tmp_path)
+    assert run_cli(root, "build", "--no-posters", "--as-of", AS_OF.isoformat()).exit_code == 0
+    watching = Watching(root)
+    try:
+        watching.wait_for("site/ 已是最新")
+        until = time.monotonic() + 30         # the preparing process and its two workers, one per face
+        while len(processes_naming(root)) < 3 and time.monotonic() < until:
+            time.sleep(0.1)
+        assert len(processes_naming(root)) >= 3, "the font preparation did not start its workers"
+    finally:
+        assert watching.stop() == 0
+    time.sleep(1)
+    assert processes_naming(root) == []
