@@ -99,10 +99,15 @@ def common_font_prepared(folder: Path, within: float) -> bool:
     return False
 
 
-def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path) -> None:
+def watching_a_built_project(tmp_path: Path) -> tuple[Path, Watching]:
+    """The examples built without posters, then `gongshi watch` started on them."""
     root = copy_project(tmp_path)
     assert run_cli(root, "build", "--no-posters", "--as-of", AS_OF.isoformat()).exit_code == 0
-    watching = Watching(root)
+    return root, Watching(root)
+
+
+def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path) -> None:
+    root, watching = watching_a_built_project(tmp_path)
     try:
         watching.wait_for("site/ 已是最新")
 
@@ -138,9 +143,7 @@ def test_each_save_updates_the_site_and_the_posters_until_ctrl_c(tmp_path: Path)
 
 def test_stopping_while_the_fonts_are_prepared_leaves_no_process_behind(tmp_path: Path) -> None:
     """The background font preparation (two faces, two worker processes) ends with the watch."""
-    root = copy_project(tmp_path)
-    assert run_cli(root, "build", "--no-posters", "--as-of", AS_OF.isoformat()).exit_code == 0
-    watching = Watching(root)
+    root, watching = watching_a_built_project(tmp_path)
     try:
         watching.wait_for("site/ 已是最新")
         until = time.monotonic() + 30         # the preparing process and its two workers, one per face
