@@ -31,7 +31,7 @@ from generator.posters.brand import WORDS, official_mark
 from generator.posters.content import Job, PosterContent
 from generator.folders import COMMUNITIES_DIR
 from generator.posters.errors import PosterError
-from generator.posters.fonts import PosterFonts, find_fonts, located, poster_font_setting
+from generator.posters.fonts import PosterFonts, find_fonts, located, poster_font_setting, project_fonts
 from generator.posters.kinds import kind_content
 from generator.posters.layout import DEFAULT_LAYOUT_DIR, NATIVE, layout_names, load_layout
 from generator.posters.plan import ALL_KINDS, PosterSpec, contexts
@@ -179,9 +179,8 @@ def prepare_common_fonts(root: Path) -> None:
     edit's posters then find ready. Nothing when no poster font is found."""
     from generator.posters.prepared import COMMON_CHARACTERS
 
-    cache = Cache(root / ".cache" / "posters")
     try:
-        fonts = find_fonts(poster_font_setting(root), cache.folder)
+        fonts = project_fonts(root)
     except PosterError:
         return
     sources = [*(root / COMMUNITIES_DIR).glob("*/*.yml"), *layout_dir_for(root).glob("*.yml"),
@@ -192,7 +191,7 @@ def prepare_common_fonts(root: Path) -> None:
             characters.update(source.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             continue          # validation reports it; the font is prepared for the rest
-    prepare_fonts(fonts, "".join(sorted(characters)), cache.fonts_folder)
+    prepare_fonts(fonts, "".join(sorted(characters)), Cache(root / ".cache" / "posters").fonts_folder)
 
 
 class Cache:

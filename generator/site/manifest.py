@@ -139,20 +139,20 @@ def _wait_for_writing(path: Path) -> None:
         return
     child, manifest = writing
     deadline = time.monotonic() + WRITER_SECONDS
-    while time.monotonic() < deadline:
+    while True:
         try:
             done, _ = os.waitpid(child, os.WNOHANG)
-        except ChildProcessError:
-            break
+        except ChildProcessError:       # no longer ours to wait for (nor to kill): whether it wrote is unknown
+            _write(path, manifest)
+            return
         if done:
             _hold(path, manifest)
             return
+        if time.monotonic() >= deadline:
+            break
         time.sleep(0.01)
     # A child forked beside the watch's threads can be stuck on a lock one of them
     # held at the fork: never wait forever, write the manifest here instead.
-    try:
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-    except (ChildProcessError, ProcessLookupError):
-        pass
+    os.kill(child, signal.SIGKILL)
+    os.waitpid(child, 0)
     _write(path, manifest)

@@ -62,8 +62,8 @@ class DataFile:
     content: bytes
 
 
-# A worker process costs more than it saves for fewer communities than this.
-DATA_PER_WORKER = 12
+# A worker process (data files, pages) costs more than it saves for fewer communities than this.
+PER_WORKER = 12
 
 CommunityBuilder = Callable[[Site, Community], Iterable[Page]]
 
@@ -106,7 +106,7 @@ def every_community_pages(site: Site) -> dict[str, list[Page]]:
     """Each published community's pages, rendered on every core."""
     from generator.spread import spread_map
 
-    made = spread_map(lambda c: community_pages(site, c), site.communities, DATA_PER_WORKER)
+    made = spread_map(lambda c: community_pages(site, c), site.communities, PER_WORKER)
     return {c.slug: pages for c, pages in zip(site.communities, made)}
 
 
@@ -161,13 +161,10 @@ def build_data(site: Site, write_to: Path | None = None) -> CityData:
         files, summary = community_data(site, c)
         if write_to is None:
             return files, summary
-        for data in files:
-            target = write_to / data.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data.content)
+        write_docs_folder([], files, write_to)
         return [], summary
 
-    made = spread_map(one, site.communities, DATA_PER_WORKER)
+    made = spread_map(one, site.communities, PER_WORKER)
     by_community = {c.slug: files for c, (files, _) in zip(site.communities, made)}
     listing = Listing([summary for _, summary in made], site.config, site.as_of)
     return CityData(by_community, city_data_files(listing, schema_files()), listing)
