@@ -62,7 +62,7 @@ def render_feed(site_url: str, names: dict[str, str], path: str, title: str, hom
 
 def site_feed(listing: Listing) -> DataFile:
     return render_feed(listing.config.site_url, listing.names(), addresses.site_feed(), "社区公示栏：最新公示",
-                       addresses.portal(), listing.all_events(), "社区公示栏")
+                       addresses.portal(), listing.latest_events, "社区公示栏")
 
 
 def community_feed(site: Site, community: Community) -> DataFile:

@@ -20,7 +20,7 @@ from generator.site.pages import DataFile, Page
 from generator.site.summary import Listing
 
 MANIFEST = Path(".cache") / "site" / "manifest.pickle"
-VERSION = 2
+VERSION = 3
 
 
 @dataclass

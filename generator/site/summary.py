@@ -10,20 +10,23 @@ costs the same whether one community or a thousand are loaded.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 
 from generator import due
 from generator.model.community import Community
-from generator.site.builders.portal import Entry, entry, overdue
+from generator.site.builders.portal import RECENT, Entry, entry, overdue
 from generator.site.context import Site, SiteConfig
 from generator.site.datapackage import community_resources, resources_json
-from generator.site.events import Event, latest_day
+from generator.site.events import Event, EventRow, event_rows, latest_day, row_event
+from generator.site.feeds import MAX_ENTRIES
 from generator.site.opendata import city_rows, csv_lines
 from generator.site.pages import DataFile
 
 OverdueRow = tuple[due.Due, str, str]
+CITY_EVENTS = max(RECENT, MAX_ENTRIES)   # the most events a city-level page or feed shows
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Summary:
     region: tuple[str, str, str]         # city, district, street
     entry: Entry                         # its line on the street page
     overdue: list[OverdueRow]
-    events: list[Event]
+    events: list[EventRow]               # its newest CITY_EVENTS events, newest first
     city_csv: str                        # its lines of the city CSV, as CSV text
     city_csv_rows: int
     resources: str                       # its files in the city data package, as JSON (datapackage.py)
@@ -47,7 +50,8 @@ def summarise(site: Site, community: Community, files: dict[str, DataFile], fund
     rows = city_rows(community, fund_rows)
     return Summary(community.slug, community.name, community.profile.parent or "",
                    (region.city, region.district, region.street), entry(site, community),
-                   overdue(site, [community]), site.events[community.slug], csv_lines(rows), len(rows),
+                   overdue(site, [community]), event_rows(site.events[community.slug][:CITY_EVENTS]),
+                   csv_lines(rows), len(rows),
                    resources_json(community_resources(community, files, "")))
 
 
@@ -62,20 +66,16 @@ class Listing:
         return {s.slug: s.name for s in self.summaries}
 
     @cached_property
-    def events(self) -> list[Event]:
-        """Every community's events, newest first."""
-        merged = [e for s in self.summaries for e in s.events]
-        return sorted(merged, key=lambda e: (e.day, e.slug, e.key), reverse=True)
-
-    def all_events(self) -> list[Event]:
-        return self.events
+    def latest_events(self) -> list[Event]:
+        """The newest CITY_EVENTS events of all communities, newest first: all that
+        the city-level pages and the site feed show. A community's events come
+        newest first, so no older one of them can be among these."""
+        rows = ((s.slug, row) for s in self.summaries for row in s.events)
+        newest = heapq.nlargest(CITY_EVENTS, rows, key=lambda r: (r[1][0], r[0], r[1][4]))
+        return [row_event(slug, row) for slug, row in newest]
 
     def data_day(self) -> date | None:
-        return self._data_day
-
-    @cached_property
-    def _data_day(self) -> date | None:
-        return latest_day(self.all_events())
+        return latest_day(self.latest_events)
 
     def district_names(self) -> list[tuple[str, str]]:
         """(city, district) of every district with a published community, sorted."""

@@ -101,6 +101,21 @@ def test_feeds_parse_and_link_to_pages(built_site: Path) -> None:
     assert any(e.link == "https://gongshi.example.cn/wangjiang/funds/2026-h1/" for e in site.entries)
 
 
+
+def test_site_feed_holds_the_newest_entries_of_every_community(built_site: Path) -> None:
+    """The site feed is made from each community's newest events only (summary.py):
+    it must still be the newest of them all, newest first."""
+    site = feedparser.parse((built_site / "feed.xml").read_bytes()).entries
+    every = [e for folder in sorted(built_site.glob("*/feed.xml"))
+             for e in feedparser.parse(folder.read_bytes()).entries]
+    assert len(every) > len(site) == 50
+    dates = [e.updated for e in site]
+    assert dates == sorted(dates, reverse=True)
+    oldest = dates[-1]
+    newer = {e.id for e in every if e.updated > oldest}
+    assert newer <= {e.id for e in site}
+    assert {e.id for e in site} <= {e.id for e in every}
+
 def page_search_index(site: Path, location: str) -> dict:
     """The search index the page at `location` fetches, found as the browser finds it:
     `search_index` in the page's __config, else the site-wide one."""

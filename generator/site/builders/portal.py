@@ -107,7 +107,7 @@ def pages(listing: "Listing") -> Iterator[Page]:
     listed = districts(listing)
     cities = [(city, list(in_city)) for city, in_city in groupby(listed, key=lambda d: d.city)]
     city_overdue = sorted((row for d in listed for row in d.overdue), key=lambda row: (row[0].due, row[1], row[0].kind))
-    body = render("portal.html", here, cities=cities, events=listing.all_events()[:RECENT],
+    body = render("portal.html", here, cities=cities, events=listing.latest_events[:RECENT],
                   names=listing.names(), data_day=listing.data_day(), as_of=listing.as_of,
                   feed_path=addresses.site_feed(), overdue=city_overdue[:OVERDUE_ON_PORTAL],
                   more_overdue=len(city_overdue) - OVERDUE_ON_PORTAL)
