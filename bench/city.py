@@ -5,7 +5,8 @@ measured through the CLI in one run, next to Hugo and plain MkDocs on the same p
     python bench/city.py --communities 50 --poster-sample 1 --peers hugo    # the CI smoke run
 
 Every step runs `gongshi` in a subprocess with the synthetic project as cwd:
-validate (cold: no .cache/, then warm); a cold site build (no site/, no .cache/);
+validate (cold: no .cache/, then warm), beside a floor under any cold check (libyaml
+only turning the city's YAML into events, on every core); a cold site build (no site/, no .cache/);
 posters cold and warm for the sample; one community's activity title edited, then
 the site rebuilt (an update: only that community is rendered again) and that
 community's posters; the site rebuilt with nothing changed.
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -116,6 +118,34 @@ def watched_edits(project: Path, slug: str, marks: tuple[str, ...] = ("（再次
     return {"seconds": edits[0], "ok": True, "edits": edits, "said": lines[-len(marks):]}
 
 
+def _events_of(paths: list[str]) -> int:
+    import yaml
+
+    events = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as file:
+            parser = yaml.CSafeLoader(file.read())
+        try:
+            while parser.get_event() is not None:
+                events += 1
+        finally:
+            parser.dispose()
+    return events
+
+
+def yaml_floor(project: Path) -> dict:
+    """A floor under any cold check of the city: PyYAML's C parser (libyaml) only
+    turning every data file into events, nothing built from them, on every core."""
+    paths = sorted(str(p) for p in (project / "communities").rglob("*.yml"))
+    cores = os.cpu_count() or 1
+    shares = [paths[i::cores] for i in range(cores)]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(cores) as pool:
+        events = sum(pool.map(_events_of, shares))
+    return {"seconds": round(time.perf_counter() - started, 3), "ok": True, "events": events, "cores": cores,
+            "megabytes": round(sum(os.path.getsize(p) for p in paths) / 1e6, 1)}
+
+
 def site_figures(site: Path, slug: str) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in files if p.suffix == ".html"]
@@ -162,6 +192,7 @@ def measure(communities: int, work: Path, poster_sample: int | None, peer_names:
     say("validate")
     shutil.rmtree(project / ".cache", ignore_errors=True)
     figures["validate_cold"] = asdict(gongshi(project, "validate", "--as-of", AS_OF, "communities"))
+    figures["yaml_floor"] = yaml_floor(project)
     if full:
         figures["validate_warm"] = asdict(gongshi(project, "validate", "--as-of", AS_OF, "communities"))
     say("cold site build")
@@ -212,6 +243,10 @@ def rows(f: dict) -> list[tuple[str, str, str, str]]:
     row("gongshi validate（冷）", seconds(f, "validate_cold"), validate_target, " s",
         target_text=f"≤ {validate_target:.2f} s（3 s × N/1000）")
     row("gongshi validate（热）", seconds(f, "validate_warm"), unit=" s")
+    if "yaml_floor" in f:
+        floor = f["yaml_floor"]
+        row(f"下限：libyaml 只把 {floor['megabytes']} MB YAML 读成事件（{floor['cores']} 核）", seconds(f, "yaml_floor"),
+            unit=" s")
     row("网站冷构建", build, unit=" s")
     row("网站冷构建 ÷ 社区数", build / n if build else None, unit=" s", fmt="{:.3f}")
     if "hugo" in f.get("peers", {}):
