@@ -382,7 +382,7 @@ def build(site_dir: str, sizes: tuple[str, ...], no_posters: bool, force: bool, 
         return 0
     try:
         with Progress("生成海报") as progress:
-            published = publish(options, progress=progress.update, digest=digest, full=force)
+            published = publish(options, steps=progress.report, digest=digest, full=force)
     except BuildFailed as failed:
         for finding in failed.findings:
             click.echo(finding.format())
@@ -444,24 +444,32 @@ def export(folder: str, sizes: tuple[str, ...], no_posters: bool, as_of: date | 
 
 
 class Progress:
-    """A progress bar on stderr for long jobs; silent when nothing is reported."""
+    """Progress bars on stderr for long jobs, one for each step as it is reported
+    (`report`; `update`: the step named `label`); silent when nothing is reported."""
 
     def __init__(self, label: str) -> None:
         self.label = label
+        self.step = ""
         self.bar: Any = None
 
     def __enter__(self) -> "Progress":
         return self
 
     def update(self, done: int, total: int) -> None:
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+        self.report(self.label, done, total)
+
+    def report(self, step: str, done: int, total: int) -> None:
+        if self.bar is None or step != self.step:
+            self.__exit__(None, None, None)
+            self.step = step
+            self.bar = click.progressbar(length=total, label=step, file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done - self.bar.pos)
 
     def __exit__(self, *exc: Any) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
+            self.bar = None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,7 +14,7 @@ from generator.folders import community_folders
 from generator.model.community import City, load_city
 from generator.rules import Assessment
 from generator.shares import PER_WORKER, Checked, ExtraCheck, check, check_in_workers
-from generator.spread import worker_count
+from generator.spread import Progress, reported, worker_count
 
 
 @dataclass
@@ -33,11 +33,12 @@ class Validated:
 
 
 def validate(root: Path, as_of: date | None = None, only: list[str] | None = None,
-             extra: ExtraCheck | None = None, models: bool = True) -> Validated:
+             extra: ExtraCheck | None = None, models: bool = True, progress: Progress | None = None) -> Validated:
     """The city under `root` (or the communities in `only`) loaded and checked; `extra`
     runs beside the rules on each community that loaded, its findings kept apart.
     `models=False` may leave out the communities' records, figures and assessments
-    (what `gongshi validate` does not print), which saves sending them between cores."""
+    (what `gongshi validate` does not print), which saves sending them between cores.
+    `progress` hears of each community checked."""
     as_of = reference_date(as_of)
     folders = [f for f in community_folders(root) if only is None or f.name in only]
     workers = worker_count(len(folders), PER_WORKER)
@@ -49,9 +50,10 @@ def validate(root: Path, as_of: date | None = None, only: list[str] | None = Non
         result = Validated(city=city, as_of=as_of)
         result.findings.extend(city.findings)
         if workers == 1:
-            checked = (check(community, city, as_of, extra) for community in city.communities.values())
+            checked = reported((check(community, city, as_of, extra) for community in city.communities.values()),
+                               len(city.communities), progress)
         else:
-            checked = iter(check_in_workers(root, folders, as_of, workers, extra, models))
+            checked = iter(check_in_workers(root, folders, as_of, workers, extra, models, progress))
         for one in checked:
             _add(result, one)
     finally:

@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from generator.findings import Finding
+from generator.spread import Progress, Steps, step_of
 
 if TYPE_CHECKING:
     from generator.fingerprint import ProjectDigest
@@ -45,7 +46,7 @@ class BuildOptions:
     resident: bool = False             # a long-running process (gongshi watch): the manifest is saved behind it
 
 
-Progress = Callable[[int, int], None]
+POSTERS_STEP = "生成海报"
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
@@ -165,7 +166,7 @@ class Published:
     posters: int = 0          # the posters an update drew or copied for them
 
 
-def publish(options: BuildOptions, progress: Progress | None = None, digest: "ProjectDigest | None" = None,
+def publish(options: BuildOptions, steps: Steps | None = None, digest: "ProjectDigest | None" = None,
             full: bool = False) -> Published:
     """Bring the site up to date: by an update when only some communities' records
     changed since the last build (site/update.py), else by a full build into a
@@ -178,12 +179,12 @@ def publish(options: BuildOptions, progress: Progress | None = None, digest: "Pr
     try:
         manifest = read_manifest(options.root, options.site_dir)
         if not full and manifest is not None and is_marked(options.site_dir, BUILD_MARK, manifest.digest.combined):
-            published = _update(options, manifest, digest, staging, progress)
+            published = _update(options, manifest, digest, staging, step_of(steps, POSTERS_STEP))
             if published is not None:
                 return published
             shutil.rmtree(staging, ignore_errors=True)
         forget_manifest(options.root)
-        built = _build(options, staging, progress)
+        built = _build(options, staging, steps)
         add_mark(staging, BUILD_MARK, digest.combined)
         swap_in(staging, options.site_dir)
         write_manifest(options.root, Manifest(site_key(options.root, options.site_dir), digest, built,
@@ -208,12 +209,12 @@ def _discard(folder: Path, behind: bool) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _build(options: BuildOptions, staging: Path, progress: Progress | None) -> "BuiltSite":
+def _build(options: BuildOptions, staging: Path, steps: Steps | None) -> "BuiltSite":
     from generator.site.build import build_site
 
-    validated, built = build_site(options.root, staging, options.as_of)
+    validated, built = build_site(options.root, staging, options.as_of, steps)
     if options.posters:
-        _render_posters(validated, options, staging, progress)
+        _render_posters(validated, options, staging, step_of(steps, POSTERS_STEP))
     return built
 
 

@@ -28,7 +28,7 @@ from generator.findings import Finding
 from generator.folders import COMMUNITIES_DIR, PROFILE_FILE
 from generator.model.community import City, Community, load_community
 from generator.rules import Assessment, Context, run_rules
-from generator.spread import worker_count
+from generator.spread import Progress, worker_count
 
 # A worker process costs more than it saves for fewer communities than this.
 PER_WORKER = 12
@@ -60,9 +60,11 @@ def check(community: Community, city: City, as_of: date, extra: ExtraCheck | Non
 
 
 def check_in_workers(root: Path, folders: list[Path], as_of: date, workers: int,
-                     extra: ExtraCheck | None = None, models: bool = True) -> list[Checked]:
+                     extra: ExtraCheck | None = None, models: bool = True,
+                     progress: Progress | None = None) -> list[Checked]:
     """Every community of `folders`, loaded and checked, in the order of `folders`;
-    without `models`, each comes back as its profile and findings only."""
+    without `models`, each comes back as its profile and findings only. `progress`
+    hears of each community loaded and of each one checked (two steps a community)."""
     context = multiprocessing.get_context("fork")
     shares = [folders[i::workers] for i in range(workers)]
     pipes, processes = [], []
@@ -73,10 +75,25 @@ def check_in_workers(root: Path, folders: list[Path], as_of: date, workers: int,
         theirs.close()
         pipes.append(ours)
         processes.append(process)
+    steps = 0
+
+    def step() -> None:
+        nonlocal steps
+        steps += 1
+        if progress is not None:
+            progress(steps, 2 * len(folders))
+
     try:
         profiles: dict[str, Any] = {}
-        for pipe in pipes:
-            profiles.update(_received(pipe))
+        waiting = list(pipes)
+        while waiting:
+            for pipe in wait(waiting):
+                kind, value = _message(pipe)
+                if kind == "loaded":
+                    step()
+                else:
+                    profiles.update(value)
+                    waiting.remove(pipe)
         for pipe in pipes:
             pipe.send(("profiles", profiles))
         checked: dict[str, Checked] = {}
@@ -91,6 +108,7 @@ def check_in_workers(root: Path, folders: list[Path], as_of: date, workers: int,
                         open_pipes.remove(pipe)
                     else:
                         checked[batch.community.slug] = batch
+                        step()
         finally:
             gc.enable()
     finally:
@@ -102,19 +120,26 @@ def check_in_workers(root: Path, folders: list[Path], as_of: date, workers: int,
 
 
 def _received(pipe: Connection) -> Any:
+    return _message(pipe)[1]
+
+
+def _message(pipe: Connection) -> tuple[str, Any]:
     try:
         kind, value = pipe.recv()
     except EOFError:
         raise RuntimeError("a validation worker stopped without an answer") from None
     if kind == "failed":
         raise RuntimeError(f"a validation worker failed:\n{value}")
-    return value
+    return kind, value
 
 
 def _work(root: Path, share: list[Path], as_of: date, extra: ExtraCheck | None, models: bool,
           pipe: Connection) -> None:
     try:
-        loaded = [load_community(folder) for folder in share]
+        loaded = []
+        for folder in share:
+            loaded.append(load_community(folder))
+            pipe.send(("loaded", None))
         pipe.send(("profiles", {c.slug: c.profile for c in loaded}))
         profiles = _received(pipe)
         city = City(root=root, communities={slug: Community(slug, root / COMMUNITIES_DIR / slug, profile=profile)

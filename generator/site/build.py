@@ -22,15 +22,17 @@ from generator.pipeline import Validated
 from generator.publish import BuildFailed
 from generator.site.manifest import BuiltSite
 from generator.site.plugin import GongshiPlugin
+from generator.spread import Steps
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 LINE = re.compile(r"\bline (\d+)")
 
 
-def build_site(root: Path, site_dir: Path, as_of: date) -> tuple[Validated, BuiltSite]:
+def build_site(root: Path, site_dir: Path, as_of: date, steps: Steps | None = None) -> tuple[Validated, BuiltSite]:
     """Build the whole site into `site_dir`; return the validated city and what an
-    update of this site reads (manifest.py)."""
+    update of this site reads (manifest.py). `steps` hears how far the long steps have come."""
     config, plugin = load_project(root, site_dir, as_of)
+    plugin.steps = steps
     try:
         with build_clock(as_of):
             build(config)

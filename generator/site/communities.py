@@ -65,11 +65,11 @@ def write_file(content: bytes, target: Path) -> None:
 
 
 def write_communities(site: Site, renderer: FrameRenderer, site_dir: Path, search: dict[str, Any] | None,
-                      only: list[str] | None = None) -> dict[str, list[str]]:
+                      only: list[str] | None = None, progress: Progress | None = None) -> dict[str, list[str]]:
     """Write every published community, or those in `only` (`search`: the theme's
     search settings, None when search is off); return each one's page addresses."""
     chosen = [c for c in site.communities if only is None or c.slug in only]
-    paths = spread_map(lambda c: write_community(site, c, renderer, site_dir, search), chosen, PER_WORKER)
+    paths = spread_map(lambda c: write_community(site, c, renderer, site_dir, search), chosen, PER_WORKER, progress)
     written = {c.slug: one for c, one in zip(chosen, paths)}
     if only is None:
         sitemap, mtime = read_sitemap(site_dir)

@@ -41,11 +41,13 @@ from generator.site.summary import Listing
 from generator.site.render import environment, template_cache
 from generator.site.search import site_index
 from generator.site.theme_assets import is_bundle, patch_bundle
+from generator.spread import Steps, step_of
 
 log = logging.getLogger("mkdocs.plugins.gongshi")
 SCHEMA_FILES = {addresses.schema_file(name) for name in FILE_MODELS}
 CONTENT_GROUPS = {"guide": "填写指南"}
 THEME_PRIVATE = ("posters/",)
+CHECK_STEP, PAGES_STEP = "检查数据", "生成网页"     # the steps of a build that take long in a city
 
 
 class GongshiConfig(base.Config):
@@ -66,6 +68,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         self.data: CityData | None = None
         self.root = Path.cwd()
         self.as_of = date.today()
+        self.steps: Steps | None = None           # told how far a build has come (gongshi build's progress bars)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
@@ -78,7 +81,7 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.validated = validate(self.root, self.as_of)
+        self.validated = validate(self.root, self.as_of, progress=step_of(self.steps, CHECK_STEP))
         self.bodies = {}
         blocking = self.validated.blocking()
         if blocking:
@@ -152,7 +155,8 @@ class GongshiPlugin(BasePlugin[GongshiConfig]):
         self.built.search = search
         self.built.sitemap, self.built.sitemap_mtime = read_sitemap(site_dir)
         renderer = FrameRenderer(config, self.env, self.nav, self.files)
-        self.built.pages = write_communities(self.site, renderer, site_dir, search)
+        self.built.pages = write_communities(self.site, renderer, site_dir, search,
+                                             progress=step_of(self.steps, PAGES_STEP))
 
     def _patch_theme(self, files: Files, config: MkDocsConfig) -> None:
         for file in list(files):

@@ -66,3 +66,30 @@ def test_missing_or_broken_settings_are_explained(name: str, settings: str | Non
     for words in expected:
         assert words in result.output
     assert "内部错误" not in result.output and not (root / "site").exists()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_build_reports_how_far_its_long_steps_have_come(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          workers: str) -> None:
+    """A city's build takes minutes: checking and page writing report each community
+    as it is done, in one process or in several (gongshi build shows them as bars)."""
+    monkeypatch.setenv("GONGSHI_WORKERS", workers)
+    root = copy_project(tmp_path / "project")
+    heard: dict[str, list[tuple[int, int]]] = {}
+    validated, _ = build_site(root, tmp_path / "site", AS_OF,
+                              lambda step, done, total: heard.setdefault(step, []).append((done, total)))
+    assert list(heard) == ["检查数据", "生成网页"]
+    for step, reports in heard.items():
+        total = reports[-1][1]
+        assert reports == [(done, total) for done in range(1, total + 1)], step     # each one as it is done
+    assert heard["生成网页"][-1][1] == len(validated.city.published()) > 1
+
+
+def test_gongshi_build_names_each_step_it_shows_a_bar_for(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    root = copy_project(tmp_path / "project")
+    result = run_cli(root, "build", "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 0, result.output
+    shown = result.stderr.splitlines()
+    assert [line for line in shown if line in ("检查数据", "生成网页", "生成海报")] == ["检查数据", "生成网页", "生成海报"]
