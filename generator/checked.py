@@ -65,14 +65,9 @@ def _fresh(root: Path, as_of: date, only: list[str] | None, glyphs: bool, keys: 
     findings: list[Finding] = []
     extra = None
     if glyphs:
-        from generator.posters.errors import PosterError
-        from generator.posters.fonts import project_fonts
-        from generator.posters.glyphs import font_missing, glyph_check
+        from generator.posters.glyphs import project_glyph_check
 
-        try:
-            extra = glyph_check(project_fonts(root))
-        except PosterError as exc:
-            findings.append(font_missing(exc))
+        extra, findings = project_glyph_check(root)
     validated = validate(root, as_of, only, extra, models=False)
     findings = list(validated.findings) + findings + validated.extra_findings
     result = Checked(as_of, Findings(findings), {s: c.name for s, c in validated.city.communities.items()})

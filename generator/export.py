@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -37,6 +37,7 @@ from generator.site.context import Site, SiteConfig
 from generator.site.pages import DataFile, Page, build_data, every_community_pages, site_pages, write_docs_folder
 from generator.site.redirects import old_addresses, redirect_page
 from generator.site.theme_assets import POLYFILL, patch_bundle
+from generator.spread import Progress
 
 DOCS = "docs"
 THEME = "theme"
@@ -60,8 +61,6 @@ ZENSICAL_REWRITES = {
     '"https://cdn.jsdelivr.net/pyodide/v314.0.2/full/"': '"data:,"',
 }
 CDN = re.compile(r"https://(?:unpkg\.com|cdn\.jsdelivr\.net)/[^\"'`\s]*")
-
-Progress = Callable[[int, int], None]
 
 
 class ExportRefused(Exception):

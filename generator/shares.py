@@ -28,7 +28,7 @@ from generator.findings import Finding
 from generator.folders import COMMUNITIES_DIR, PROFILE_FILE
 from generator.model.community import City, Community, load_community
 from generator.rules import Assessment, Context, run_rules
-from generator.spread import Progress, worker_count
+from generator.spread import Progress
 
 # A worker process costs more than it saves for fewer communities than this.
 PER_WORKER = 12

@@ -23,6 +23,7 @@ def step_of(steps: Steps | None, name: str) -> Progress | None:
     """The progress of the step `name` of a job reported to `steps`."""
     return None if steps is None else lambda done, total: steps(name, done, total)
 
+
 # The work and its items, set while the workers fork: they read them, never pickled.
 _job: tuple[Callable[[object], object], Sequence[object]] | None = None
 

@@ -11,7 +11,7 @@ from generator.posters.content import PosterContent
 from generator.posters.fields import PosterContext
 from generator.posters.errors import PosterError
 from generator.posters.fonts import PosterFonts, project_fonts
-from generator.posters.plan import ALL_KINDS, contexts
+from generator.posters.plan import ALL_KINDS
 
 if TYPE_CHECKING:
     from generator.shares import Checked, ExtraCheck
@@ -20,17 +20,13 @@ RULE_ID = "posters.glyph"
 HINT = "换用常用字或标点（如把表情符号改为文字）；或用环境变量 GONGSHI_FONT 指定一个包含该字的字体。"
 
 
-def glyph_findings(validated, fonts: PosterFonts | None = None) -> list[Finding]:
-    """One finding per character and place that the poster font lacks, over every poster."""
+def project_glyph_check(root: Path) -> tuple["ExtraCheck | None", list[Finding]]:
+    """The glyph check with the project's poster font, for validate()'s `extra`;
+    without a font, no check and the finding that says so."""
     try:
-        fonts = fonts or project_fonts(Path(validated.city.root))
+        return glyph_check(project_fonts(root)), []
     except PosterError as exc:
-        return [font_missing(exc)]
-    return [finding for ctx in contexts(validated) for finding in community_glyph_findings(ctx, fonts)]
-
-
-def font_missing(exc: PosterError) -> Finding:
-    return Finding(RULE_ID, Severity.WARNING, str(exc), Location("mkdocs.yml"), "海报需要中文字体。")
+        return None, [Finding(RULE_ID, Severity.WARNING, str(exc), Location("mkdocs.yml"), "海报需要中文字体。")]
 
 
 def community_glyph_findings(ctx: PosterContext, fonts: PosterFonts) -> list[Finding]:

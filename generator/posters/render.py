@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import metadata
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from generator.posters.brand import WORDS, official_mark
 from generator.posters.content import Job, PosterContent
@@ -35,11 +35,11 @@ from generator.posters.fonts import PosterFonts, find_fonts, located, poster_fon
 from generator.posters.kinds import kind_content
 from generator.posters.layout import DEFAULT_LAYOUT_DIR, NATIVE, layout_names, load_layout
 from generator.posters.plan import ALL_KINDS, PosterSpec, contexts
+from generator.spread import Progress
 from generator.posters.prepared import prepare_fonts
 
 PREVIEW_DPI = 150
 DRAWING_LIBRARIES = ("fpdf2", "pillow", "qrcode", "fonttools")
-Progress = Callable[[int, int], None]
 
 
 def layout_dir_for(root: Path) -> Path:

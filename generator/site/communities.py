@@ -22,7 +22,7 @@ from generator.site.context import Site
 from generator.site.pages import Page, community_pages
 from generator.site.redirects import old_addresses, redirect_page
 from generator.site.search import SITE_INDEX, community_index
-from generator.spread import spread_map
+from generator.spread import Progress, spread_map
 
 # A worker process costs more than it saves for fewer communities than this.
 PER_WORKER = 8

@@ -161,13 +161,15 @@ def test_content_streams_have_text_and_qr_in_pure_black(examples_root: Path, exa
 
 def test_validate_can_report_missing_characters_before_drawing(tmp_path: Path) -> None:
     from generator.pipeline import validate
-    from generator.posters.glyphs import glyph_findings
+    from generator.posters.glyphs import project_glyph_check
     from tests.conftest import AS_OF
 
     root = copy_examples(tmp_path / "repo")
     apply_edits(root, "wangjiang", [{"file": "scenes.yml", "find": "place: 望江东路 230 号",
                                      "replace": "place: 望江东路 230 号🚒"}])
-    findings = glyph_findings(validate(root, AS_OF))
+    check, no_font = project_glyph_check(root)
+    assert no_font == []
+    findings = validate(root, AS_OF, extra=check).extra_findings
     assert [(f.community, f.location.file) for f in findings] == [("wangjiang", "communities/wangjiang/scenes.yml")]
     line = next(n for n, text in enumerate((root / "communities/wangjiang/scenes.yml").read_text(
         encoding="utf-8").splitlines(), 1) if "🚒" in text)
